@@ -50,6 +50,11 @@ class NotificationConfiguration {
 				() -> ThreadLocalRandom.current().nextDouble());
 	}
 
+	@Bean
+	NotificationStatusQuery notificationStatusQuery(JdbcClient jdbc, Channels channels) {
+		return new NotificationStatusQuery(jdbc, channels);
+	}
+
 	/**
 	 * {@code POST /notifyWebhook}: flushes the outbox on demand and answers 202. The body
 	 * is ignored.
