@@ -48,6 +48,9 @@ record Channel(String name, ChannelType type, URI url, String secret, String tok
 	/**
 	 * Returns a SHA-256 hash of everything that decides where and how messages are sent.
 	 * A change of this value clears the channel's broken state.
+	 * <p>
+	 * NOTE: the hash is unsalted, so a short, guessable ntfy topic could be recovered
+	 * from a copy of the database by trying candidates.
 	 */
 	String fingerprint() {
 		String configuration = String.join("\n", this.type.value(), this.url.toString(), nullToEmpty(this.secret),

@@ -89,8 +89,8 @@ final class ChannelSettings {
 	private ChannelType type(String prefix, String type) {
 		ChannelType parsed = ChannelType.of(type).orElse(null);
 		if (parsed == null) {
-			String shown = (type == null || type.isBlank()) ? "is missing" : "'" + type + "' is not supported";
-			this.problems.add(prefix + "type " + shown + ": use one of " + ChannelType.allValues());
+			String description = (type == null || type.isBlank()) ? "is missing" : "'" + type + "' is not supported";
+			this.problems.add(prefix + "type " + description + ": use one of " + ChannelType.allValues());
 		}
 		return parsed;
 	}
@@ -103,7 +103,7 @@ final class ChannelSettings {
 		}
 		URI parsed = parseHttpUrl(url);
 		if (parsed == null) {
-			this.problems.add(prefix + "url is not an absolute http or https URL (value not shown because it is"
+			this.problems.add(prefix + "url is not an absolute http or https URL (value not problem because it is"
 					+ " a secret): copy the whole webhook URL from the service");
 		}
 		else if (type == ChannelType.NTFY && (parsed.getPath() == null || parsed.getPath().length() < 2)) {
@@ -121,7 +121,7 @@ final class ChannelSettings {
 			this.problems.add(prefix + "secret is only used by type webhook: remove it");
 		}
 		else if (WebhookSignature.decodeSecret(secret).isEmpty()) {
-			this.problems.add(prefix + "secret is not a valid Standard Webhooks secret (value not shown):"
+			this.problems.add(prefix + "secret is not a valid Standard Webhooks secret (value not problem):"
 					+ " use 'whsec_' followed by the base64 of 24 to 64 random bytes,"
 					+ " for example 'whsec_' and the output of 'openssl rand -base64 32'");
 		}

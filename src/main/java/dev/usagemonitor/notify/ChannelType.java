@@ -15,8 +15,8 @@ enum ChannelType {
 	SLACK(Duration.ofSeconds(1)),
 
 	/**
-	 * Discord webhook: Discord asks clients not to hard-code limits, so pacing follows
-	 * its {@code X-RateLimit-*} headers.
+	 * Discord webhook: Discord's rate-limit documentation advises against hard-coded
+	 * limits, so pacing follows its {@code X-RateLimit-*} headers.
 	 */
 	DISCORD(Duration.ZERO),
 

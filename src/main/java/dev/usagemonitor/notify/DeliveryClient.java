@@ -10,9 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Sends one request to a receiver and classifies the answer. Redirects are not followed
+ * Sends one request to a receiver and classifies the response. Redirects are not followed
  * (Standard Webhooks counts a 3xx as a failure), at most {@value #MAX_BODY_BYTES} bytes
- * of the answer are read, and error texts are scrubbed of the channel's secrets.
+ * of the response are read, and error texts are scrubbed of the channel's secrets.
  */
 class DeliveryClient {
 
@@ -36,7 +36,8 @@ class DeliveryClient {
 	}
 
 	/**
-	 * Sends the request and returns the outcome; never throws for a receiver's failure.
+	 * Sends the request and returns the outcome. Timeouts and I/O errors become a
+	 * {@link DeliveryOutcome.Retryable} instead of an exception.
 	 */
 	DeliveryOutcome send(Channel channel, OutgoingRequest outgoing) {
 		try {

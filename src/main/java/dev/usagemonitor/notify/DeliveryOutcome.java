@@ -3,8 +3,8 @@ package dev.usagemonitor.notify;
 import java.time.Duration;
 
 /**
- * What a receiver made of one delivery attempt. Error texts never contain the channel's
- * URL, secret or token.
+ * Result of one delivery attempt, classified from the receiver's response. Error texts
+ * never contain the channel's URL, secret or token.
  */
 sealed interface DeliveryOutcome {
 
@@ -12,8 +12,8 @@ sealed interface DeliveryOutcome {
 	 * A 2xx response: the message is delivered.
 	 *
 	 * @param status HTTP status
-	 * @param channelPause time the receiver asked to wait before the next message (from
-	 * its rate-limit headers), zero when it asked for none
+	 * @param channelPause time the receiver requested before the next message (from its
+	 * rate-limit headers), zero when it requested none
 	 */
 	record Delivered(int status, Duration channelPause) implements DeliveryOutcome {
 	}
@@ -23,7 +23,7 @@ sealed interface DeliveryOutcome {
 	 * connection failures.
 	 *
 	 * @param error what failed, for the outbox row and the log
-	 * @param retryAfter delay the receiver asked for ({@code Retry-After} or Discord's
+	 * @param retryAfter delay the receiver requested ({@code Retry-After} or Discord's
 	 * {@code retry_after}), or {@code null} to use the back-off
 	 */
 	record Retryable(String error, Duration retryAfter) implements DeliveryOutcome {

@@ -53,11 +53,11 @@ class DiscordFormat implements MessageFormat {
 	}
 
 	private static List<EmbedDraft> drafts(List<NotifiedEvent> events) {
-		int shown = (events.size() <= MAX_EMBEDS) ? events.size() : MAX_EMBEDS - 1;
+		int embedded = (events.size() <= MAX_EMBEDS) ? events.size() : MAX_EMBEDS - 1;
 		List<EmbedDraft> drafts = new ArrayList<>();
-		events.subList(0, shown).forEach((event) -> drafts.add(EmbedDraft.of(event)));
-		if (shown < events.size()) {
-			drafts.add(EmbedDraft.overflow(events.subList(shown, events.size())));
+		events.subList(0, embedded).forEach((event) -> drafts.add(EmbedDraft.of(event)));
+		if (embedded < events.size()) {
+			drafts.add(EmbedDraft.overflow(events.subList(embedded, events.size())));
 		}
 		return drafts;
 	}

@@ -1,8 +1,8 @@
 package dev.usagemonitor.notify;
 
 /**
- * How an event looks in each service: emoji short code (Slack and ntfy tags), embed color
- * (Discord), text color (Adaptive Cards) and ntfy priority.
+ * Presentation of an event in each service: emoji short code (Slack and ntfy tags), embed
+ * color (Discord), text color (Adaptive Cards) and ntfy priority.
  */
 enum EventStyle {
 

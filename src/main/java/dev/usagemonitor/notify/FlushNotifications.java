@@ -15,7 +15,8 @@ import dev.usagemonitor.notify.OutboxRepository.PendingMessage;
  * Sends the pending notifications of the outbox. Call it after the transaction that
  * enqueued them has committed. Each run stores the channel configuration (a changed one
  * clears a broken state), gives up messages older than the maximum age or addressed to a
- * channel that is no longer configured, then sends the due messages oldest first.
+ * channel that is no longer configured, then sends the due messages oldest first. A
+ * message another flush is sending is never given up while its claim lasts.
  */
 public class FlushNotifications {
 
@@ -31,15 +32,18 @@ public class FlushNotifications {
 
 	private final NotificationProperties.Delivery settings;
 
+	private final Duration claimLease;
+
 	private final Clock clock;
 
 	FlushNotifications(OutboxRepository outbox, ChannelStateRepository channelStates, Channels channels,
-			MessageDelivery delivery, NotificationProperties.Delivery settings, Clock clock) {
+			MessageDelivery delivery, NotificationProperties.Delivery settings, Duration claimLease, Clock clock) {
 		this.outbox = outbox;
 		this.channelStates = channelStates;
 		this.channels = channels;
 		this.delivery = delivery;
 		this.settings = settings;
+		this.claimLease = claimLease;
 		this.clock = clock;
 	}
 
@@ -74,11 +78,11 @@ public class FlushNotifications {
 
 	private FlushReport giveUpStale(Instant now) {
 		Instant oldestKept = now.minus(this.settings.maxAge());
+		Instant claimsEndedBefore = now.minus(this.claimLease);
 		int givenUp = 0;
 		for (PendingMessage message : this.outbox.findPending()) {
 			String reason = staleReason(message, oldestKept);
-			if (reason != null) {
-				this.outbox.giveUp(message.messageId(), reason, now);
+			if (reason != null && this.outbox.giveUp(message.messageId(), reason, now, claimsEndedBefore)) {
 				logger.warn("Gave up notification {} for channel {}: {}", message.messageId(), message.channel(),
 						reason);
 				givenUp++;

@@ -1,8 +1,8 @@
 package dev.usagemonitor.notify;
 
 /**
- * What one flush of the notification outbox did, counted in messages (one message carries
- * the events of one cycle and account to one channel).
+ * Counts of what one flush of the notification outbox did, in messages. One message
+ * carries the events of one cycle and account to one channel.
  *
  * @param delivered messages a receiver accepted
  * @param retrying messages that failed and wait for a later attempt

@@ -56,8 +56,8 @@ class NotificationConfiguration {
 	}
 
 	/**
-	 * {@code POST /notifyWebhook}: flushes the outbox on demand and answers 202. The body
-	 * is ignored.
+	 * {@code POST /notifyWebhook}: flushes the outbox on demand and returns 202 Accepted.
+	 * The body is ignored.
 	 */
 	@Bean
 	Consumer<String> notifyWebhook(FlushNotifications flush) {
@@ -86,7 +86,7 @@ class NotificationConfiguration {
 		RetryPolicy retryPolicy = new RetryPolicy(settings.initialBackoff(), settings.maxBackoff(), random);
 		MessageDelivery delivery = new MessageDelivery(outbox, channelStates, channels, new MessageFormats(json),
 				client, pacing, retryPolicy, notifications.dashboard().publicUrl(), clock);
-		return new FlushNotifications(outbox, channelStates, channels, delivery, settings, clock);
+		return new FlushNotifications(outbox, channelStates, channels, delivery, settings, claimLease, clock);
 	}
 
 }

@@ -29,7 +29,7 @@ public record NotificationProperties(@DefaultValue List<ChannelProperties> chann
 	 * {@code Retry-After}; it doubles with each further failure (default 1 min)
 	 * @param maxBackoff upper bound of the exponential back-off (default 1 h)
 	 * @param batchSize maximum number of messages one flush sends (default 50)
-	 * @param maxPacingWait longest time a flush waits for a channel's pacing interval; a
+	 * @param maxPacingWait longest time a flush waits for a channel's pacing interval. A
 	 * message that would wait longer stays queued for the next flush (default 2 s)
 	 */
 	public record Delivery(@DefaultValue("24h") Duration maxAge, @DefaultValue("1m") Duration initialBackoff,

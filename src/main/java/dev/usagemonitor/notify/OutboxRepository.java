@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Delivery-side access to {@code notification_outbox}. All rows of one message share a
- * {@code message_id} and change state together; each update is a single statement, so a
+ * {@code message_id} and change state together. Each update is a single statement, so a
  * process killed between two of them leaves every row pending or delivered, never lost.
  */
 class OutboxRepository {
@@ -111,8 +111,22 @@ class OutboxRepository {
 		update("next_attempt_at = :now", messageId, until, null);
 	}
 
-	void giveUp(String messageId, String error, Instant now) {
-		update("status = 'given_up', last_error = :error, next_attempt_at = :now", messageId, now, error);
+	/**
+	 * Gives up a pending message unless an attempt started at or after
+	 * {@code attemptedBefore}, which means another flush may be sending it right now.
+	 * @return whether the message was given up
+	 */
+	boolean giveUp(String messageId, String error, Instant now, Instant attemptedBefore) {
+		return this.jdbc.sql("""
+				UPDATE notification_outbox SET status = 'given_up', last_error = :error, next_attempt_at = :now
+				WHERE message_id = :id AND status = 'pending'
+					AND (last_attempt_at IS NULL OR last_attempt_at < :attemptedBefore)
+				""")
+			.param("id", messageId)
+			.param("error", error)
+			.param("now", now.toEpochMilli())
+			.param("attemptedBefore", attemptedBefore.toEpochMilli())
+			.update() > 0;
 	}
 
 	private void update(String assignments, String messageId, Instant time, String error) {

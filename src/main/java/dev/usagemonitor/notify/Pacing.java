@@ -11,8 +11,8 @@ import dev.usagemonitor.notify.ChannelStateRepository.ChannelState;
 
 /**
  * Spaces messages to one channel by its minimum interval and by the waits its receiver
- * asked for. A short wait is slept through; a longer one defers the message to a later
- * flush, so a flush never blocks for long.
+ * requested. A wait up to {@code maxWait} is slept through, and a longer one defers the
+ * message to a later flush.
  */
 class Pacing {
 
@@ -77,7 +77,7 @@ class Pacing {
 
 	/**
 	 * Records a send: the next message to the channel waits for its minimum interval or
-	 * for the pause the receiver asked for, whichever is longer.
+	 * for the pause the receiver requested, whichever is longer.
 	 */
 	void afterSend(Channel channel, Instant sentAt, Duration receiverPause) {
 		Duration interval = (receiverPause.compareTo(channel.minInterval()) > 0) ? receiverPause

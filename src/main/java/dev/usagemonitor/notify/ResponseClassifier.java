@@ -54,7 +54,7 @@ class ResponseClassifier {
 	}
 
 	/**
-	 * Returns the wait a Discord-style response asks for once its rate-limit bucket is
+	 * Returns the wait a Discord-style response requests once its rate-limit bucket is
 	 * empty ({@code X-RateLimit-Remaining: 0} and {@code X-RateLimit-Reset-After} in
 	 * seconds).
 	 */
@@ -66,7 +66,7 @@ class ResponseClassifier {
 	}
 
 	/**
-	 * Returns the delay asked for by Discord's JSON {@code retry_after} (seconds, with a
+	 * Returns the delay requested by Discord's JSON {@code retry_after} (seconds, with a
 	 * fraction) or else by the {@code Retry-After} header (seconds or an HTTP date).
 	 */
 	Optional<Duration> retryAfter(ReceivedResponse response, Instant now) {

@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.function.DoubleSupplier;
 
 /**
- * When to try a failed delivery again: after the delay the receiver asked for, otherwise
- * after an exponential back-off ({@code initial × 2^(attempts-1)}, capped) with jitter
- * that picks a point in the upper half of that delay, so that channels failing together
- * do not retry in lockstep.
+ * Schedule of the next attempt after a failed delivery: the delay the receiver requested,
+ * otherwise an exponential back-off ({@code initial × 2^(attempts-1)}, capped) with
+ * jitter that picks a point in the upper half of that delay, so that channels failing
+ * together do not retry in lockstep.
  */
 class RetryPolicy {
 
@@ -32,7 +32,7 @@ class RetryPolicy {
 	 * Returns the time of the next attempt.
 	 * @param now time of the failed attempt
 	 * @param attempts number of attempts made so far, at least 1
-	 * @param retryAfter delay the receiver asked for, or {@code null}
+	 * @param retryAfter delay the receiver requested, or {@code null}
 	 */
 	Instant nextAttempt(Instant now, int attempts, Duration retryAfter) {
 		return now.plus((retryAfter != null) ? retryAfter : backoff(attempts));

@@ -45,14 +45,14 @@ class SlackFormat implements MessageFormat {
 
 	private void addEventSections(ArrayNode blocks, List<NotifiedEvent> events, int reservedBlocks) {
 		int room = MAX_BLOCKS - blocks.size() - reservedBlocks;
-		int shown = (events.size() <= room) ? events.size() : room - 1;
-		for (NotifiedEvent event : events.subList(0, shown)) {
+		int listed = (events.size() <= room) ? events.size() : room - 1;
+		for (NotifiedEvent event : events.subList(0, listed)) {
 			String text = ":" + EventStyle.of(event).emoji() + ": *" + escape(event.title(), 500) + "*\n"
 					+ escape(event.message(), MAX_SECTION - 600);
 			blocks.add(section(text));
 		}
-		if (shown < events.size()) {
-			blocks.add(section("…and " + (events.size() - shown) + " more events."));
+		if (listed < events.size()) {
+			blocks.add(section("…and " + (events.size() - listed) + " more events."));
 		}
 	}
 

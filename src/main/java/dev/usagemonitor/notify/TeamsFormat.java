@@ -37,10 +37,10 @@ class TeamsFormat implements MessageFormat {
 				return request(channel, body);
 			}
 		}
-		int shown = notification.events().size();
-		while (body.length > MAX_BYTES && shown > MIN_EVENTS_SHOWN) {
-			shown = Math.max(MIN_EVENTS_SHOWN, shown / 2);
-			body = render(notification, shown, MESSAGE_LIMITS[MESSAGE_LIMITS.length - 1]);
+		int listed = notification.events().size();
+		while (body.length > MAX_BYTES && listed > MIN_EVENTS_SHOWN) {
+			listed = Math.max(MIN_EVENTS_SHOWN, listed / 2);
+			body = render(notification, listed, MESSAGE_LIMITS[MESSAGE_LIMITS.length - 1]);
 		}
 		return request(channel, body);
 	}
@@ -49,16 +49,16 @@ class TeamsFormat implements MessageFormat {
 		return new OutgoingRequest(channel.url(), Map.of("Content-Type", "application/json"), body);
 	}
 
-	private byte[] render(Notification notification, int shown, int messageLimit) {
+	private byte[] render(Notification notification, int listed, int messageLimit) {
 		ObjectNode envelope = this.json.createObjectNode().put("type", "message");
 		ObjectNode attachment = envelope.putArray("attachments").addObject();
 		attachment.put("contentType", "application/vnd.microsoft.card.adaptive");
 		attachment.putNull("contentUrl");
-		attachment.set("content", card(notification, shown, messageLimit));
+		attachment.set("content", card(notification, listed, messageLimit));
 		return this.json.writeValueAsBytes(envelope);
 	}
 
-	private ObjectNode card(Notification notification, int shown, int messageLimit) {
+	private ObjectNode card(Notification notification, int listed, int messageLimit) {
 		ObjectNode card = this.json.createObjectNode();
 		card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
 		card.put("type", "AdaptiveCard");
@@ -68,9 +68,9 @@ class TeamsFormat implements MessageFormat {
 		body.add(textBlock(TextLimits.shorten(notification.headline(), 300)).put("weight", "Bolder")
 			.put("size", "Medium"));
 		List<NotifiedEvent> events = notification.events();
-		events.subList(0, shown).forEach((event) -> addEvent(body, event, messageLimit));
-		if (shown < events.size()) {
-			body.add(textBlock("…and " + (events.size() - shown) + " more events.").put("isSubtle", true));
+		events.subList(0, listed).forEach((event) -> addEvent(body, event, messageLimit));
+		if (listed < events.size()) {
+			body.add(textBlock("…and " + (events.size() - listed) + " more events.").put("isSubtle", true));
 		}
 		if (notification.dashboardUrl() != null) {
 			card.putArray("actions")

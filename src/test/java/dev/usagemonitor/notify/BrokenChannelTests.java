@@ -58,12 +58,12 @@ class BrokenChannelTests extends OutboxTestSupport {
 
 	@Test
 	void configurationChangeClearsBrokenState(CapturedOutput output) {
-		Channel gone = channel("slack", ChannelType.SLACK, "/old-hook");
+		Channel deadHook = channel("slack", ChannelType.SLACK, "/old-hook");
 		this.receiver.on("/old-hook", StubResponse.status(404).body("no_service"));
 		this.receiver.on("/new-hook", StubResponse.status(200).body("ok"));
 		long event = event(account("personal"), "cycle-1", "critical");
-		enqueue("cycle-1", gone);
-		flusher(gone).flush();
+		enqueue("cycle-1", deadHook);
+		flusher(deadHook).flush();
 		this.clock.advance(Duration.ofMinutes(10));
 		Channel replaced = channel("slack", ChannelType.SLACK, "/new-hook");
 
@@ -111,7 +111,7 @@ class BrokenChannelTests extends OutboxTestSupport {
 	}
 
 	@Test
-	void brokenChannelMessagesAreGivenUpAfterMaxAge() {
+	void brokenChannelMessagesExpire() {
 		Channel slack = channel("slack", ChannelType.SLACK, "/slack");
 		this.receiver.on("/slack", StubResponse.status(404).body("no_service"));
 		long event = event(account("personal"), "cycle-1", "critical");

@@ -161,7 +161,7 @@ class DeliveryRetryTests extends OutboxTestSupport {
 	}
 
 	@Test
-	void givesUpAfterMaxAgeAndKeepsLastError() {
+	void givesUpAfterMaxAge() {
 		Channel hook = channel("hook", ChannelType.WEBHOOK, "/down");
 		this.receiver.on("/down", StubResponse.status(503).body("maintenance"));
 		long event = event(account("personal"), "cycle-1", "critical");

@@ -69,7 +69,7 @@ class DiscordFormatTests {
 	}
 
 	@Test
-	void shortDescriptionsKeepFullTextWhenOthersAreLong() {
+	void shortDescriptionsKeepFullText() {
 		JsonNode message = render(notification(titled(1, "short", "all fine"), titled(2, "long", "x".repeat(9000))));
 		assertThat(message.path("embeds").get(0).path("description").asString()).isEqualTo("all fine");
 		assertThat(message.path("embeds").get(1).path("description").asString()).endsWith("…");

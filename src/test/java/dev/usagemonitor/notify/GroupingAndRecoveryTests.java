@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GroupingAndRecoveryTests extends OutboxTestSupport {
 
 	@Test
-	void eventsOfOneCycleAndAccountBecomeOneMessage() {
+	void cycleAccountEventsShareMessage() {
 		Channel hook = channel("hook", ChannelType.WEBHOOK, "/hook");
 		this.receiver.on("/hook", StubResponse.status(200));
 		long personal = account("personal");
@@ -91,11 +91,30 @@ class GroupingAndRecoveryTests extends OutboxTestSupport {
 		FlushNotifications first = flusher(hook);
 		FlushNotifications second = flusher(hook);
 
-		CompletableFuture<FlushReport> one = CompletableFuture.supplyAsync(first::flush);
-		CompletableFuture<FlushReport> two = CompletableFuture.supplyAsync(second::flush);
+		CompletableFuture<FlushReport> firstRun = CompletableFuture.supplyAsync(first::flush);
+		CompletableFuture<FlushReport> secondRun = CompletableFuture.supplyAsync(second::flush);
 
-		assertThat(one.join().delivered() + two.join().delivered()).isEqualTo(1);
+		assertThat(firstRun.join().delivered() + secondRun.join().delivered()).isEqualTo(1);
 		assertThat(this.receiver.requests("/slow")).hasSize(1);
+	}
+
+	@Test
+	void messageBeingSentIsNotGivenUp() {
+		Channel hook = channel("hook", ChannelType.WEBHOOK, "/hook");
+		long event = event(account("personal"), "cycle-1", "critical");
+		enqueue("cycle-1", hook);
+		String messageId = (String) outboxRow(event).get("message_id");
+		this.clock.advance(Duration.ofHours(25));
+		new OutboxRepository(this.jdbc).claim(messageId, this.clock.instant(),
+				this.clock.instant().plus(Duration.ofSeconds(64)));
+
+		FlushReport whileClaimed = flusher(hook).flush();
+		this.clock.advance(Duration.ofSeconds(65));
+		FlushReport afterClaim = flusher(hook).flush();
+
+		assertThat(whileClaimed.givenUp()).isZero();
+		assertThat(afterClaim.givenUp()).isEqualTo(1);
+		assertThat(outboxRow(event).get("status")).isEqualTo("given_up");
 	}
 
 	@Test
@@ -113,8 +132,8 @@ class GroupingAndRecoveryTests extends OutboxTestSupport {
 	}
 
 	/**
-	 * Does the first half of a delivery the way a flush does, then stops, as a process
-	 * killed right after the receiver answered.
+	 * Claims and sends a message as a flush does, then stops without recording the
+	 * outcome, like a process killed right after the receiver responded.
 	 */
 	private DeliveryOutcome claimAndSendWithoutRecording(Channel channel, String messageId) {
 		OutboxRepository outbox = new OutboxRepository(this.jdbc);

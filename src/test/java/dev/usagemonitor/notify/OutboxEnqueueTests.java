@@ -40,7 +40,7 @@ class OutboxEnqueueTests extends OutboxTestSupport {
 	}
 
 	@Test
-	void eventsOfOneAccountShareMessageIdPerChannel() {
+	void accountEventsShareMessageId() {
 		long personal = account("personal");
 		long work = account("work");
 		event(personal, "cycle-1", "warning");

@@ -30,9 +30,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Base of the outbox tests: one application context over a real SQLite file shared by
- * every subclass, emptied before each test; a receiver stub; a test clock; and builders
- * for channels, alert events and flush instances (each instance stands for one process).
+ * Base of the outbox tests. Every subclass shares one application context over a real
+ * SQLite file, which is emptied before each test. Each test gets a receiver stub, a test
+ * clock and builders for channels, alert events and flush instances. A new flush instance
+ * plays the part of a newly started process.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 abstract class OutboxTestSupport {

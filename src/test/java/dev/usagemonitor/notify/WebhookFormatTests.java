@@ -90,7 +90,7 @@ class WebhookFormatTests {
 			.doesNotContain("receiver.test");
 	}
 
-	/** An independent verifier, written the way a receiver would. */
+	/** Computes the signature independently, the way a receiver would. */
 	private static String hmac(String signedContent) throws Exception {
 		byte[] key = Base64.getDecoder().decode(SECRET.substring("whsec_".length()));
 		Mac mac = Mac.getInstance("HmacSHA256");

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock that stands still until a test moves it, so that back-off and age limits can be
+ * A clock that changes only when a test moves it, so that back-off and age limits can be
  * tested without waiting. Safe to share between threads.
  */
 public final class MutableClock extends Clock {
