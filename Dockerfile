@@ -31,11 +31,11 @@ COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=build /workspace/extracted/application/ ./
 
 # ---- JVM flags and AOT cache: startup and memory tuning goes here.
-# Keep JVM flags in JAVA_TOOL_OPTIONS: the JVM reads it whatever launches it (the ENTRYPOINT
-# below, or the OpenFaaS watchdog's fprocess, which runs without a shell). An AOT cache
-# training run (JDK 25: -XX:AOTCacheOutput with -Dspring.context.exit=onRefresh) belongs in
-# a RUN step right here, trained with the same flags it will run with.
-ENV JAVA_TOOL_OPTIONS=""
+# Put JVM flags in JAVA_TOOL_OPTIONS (ENV JAVA_TOOL_OPTIONS="..."): the JVM reads it whatever
+# launches it, the ENTRYPOINT below or the OpenFaaS watchdog's fprocess, which runs without a
+# shell. It is left unset until then, because the JVM logs even an empty value. An AOT cache
+# training run (JDK 25: -XX:AOTCacheOutput with -Dspring.context.exit=onRefresh) belongs in a
+# RUN step right here, trained with the same flags it will run with.
 # ---- End of JVM flags and AOT cache.
 
 ENV SPRING_DATASOURCE_URL=jdbc:sqlite:/data/usage.db

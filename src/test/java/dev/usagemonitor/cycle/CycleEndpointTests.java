@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * invoke} and the OpenFaaS cron connector send.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "monitor.cycle.lock-wait=1s", "monitor.cycle.retry-after=7s" })
+		properties = { "monitor.cycle.lock-wait=2s", "monitor.cycle.retry-after=7s" })
 @Import({ CycleGate.Configuration.class, CycleEndpointTests.Clocks.class })
 class CycleEndpointTests {
 
