@@ -37,11 +37,14 @@ class CloudEventReader {
 	static final MediaType BATCH = MediaType.parseMediaType("application/cloudevents-batch+json");
 
 	/**
-	 * Longest accepted {@code id} or {@code source}; both are stored as the delivery key.
+	 * Longest accepted {@code id} or {@code source}, which together are the stored
+	 * delivery key.
 	 */
 	static final int MAX_KEY_LENGTH = 1024;
 
-	/** Largest accepted structured event in bytes; the cycle reads nothing from it. */
+	/**
+	 * Largest accepted structured event in bytes. The cycle needs only its attributes.
+	 */
 	static final int MAX_STRUCTURED_BYTES = 64 * 1024;
 
 	private static final List<String> BINARY_MARKERS = List.of("ce-specversion", "ce-id", "ce-source", "ce-type");

@@ -12,8 +12,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs {@link MonitoringCycle monitoring cycles} for the cron entry point: one at a time,
- * and at most once per CloudEvent within the replay window.
+ * Runs {@link MonitoringCycle monitoring cycles} for the cron entry point, one at a time,
+ * and returns the stored summary instead when a CloudEvent is delivered again.
  * <p>
  * Knative Eventing delivers at least once, so the same event (same {@code source} and
  * {@code id}) can arrive again, for example when the first response was lost. Such a
@@ -70,6 +70,10 @@ public class CycleCoordinator {
 		if (!trigger.isCloudEvent()) {
 			return Optional.empty();
 		}
+		// NOTE: deliveries are keyed by source and id only, so the same PingSource tick
+		// sent
+		// again under a new id (not one of the adapter's own retries) runs a second
+		// cycle.
 		Instant notBefore = this.clock.instant().minus(this.properties.replayWindow());
 		Optional<String> summary = this.deliveries.findSummary(trigger, notBefore);
 		summary.ifPresent((json) -> logger.info(

@@ -47,10 +47,10 @@ class CycleErrorHandler {
 					NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
 			return unavailable("The database is locked or unavailable; retry later");
 		}
-		logger.error("The monitoring cycle failed", ex);
+		logger.error("A cycle request failed", ex);
 		return ResponseEntity.internalServerError()
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-					"The monitoring cycle failed; the application log has the cause"));
+					"The cycle request failed; the application log has the cause"));
 	}
 
 	private ResponseEntity<ProblemDetail> unavailable(String detail) {
