@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Chooses the store a test runs against. By default a new SQLite file; with the system property
- * {@code monitor.test.database=postgresql} a new schema in the PostgreSQL server named by
- * {@code monitor.test.postgres.url} (default {@code jdbc:postgresql://127.0.0.1:55432/usage_monitor_test},
- * user and password {@code usage_monitor}), as {@code .ci/start-postgres.sh} starts it.
+ * Chooses the store a test runs against. By default a new SQLite file; with the system
+ * property {@code monitor.test.database=postgresql} a new schema in the PostgreSQL server
+ * named by {@code monitor.test.postgres.url} (default
+ * {@code jdbc:postgresql://127.0.0.1:55432/usage_monitor_test}, user and password
+ * {@code usage_monitor}), as {@code .ci/start-postgres.sh} starts it.
  */
 public final class TestDatabase {
 
@@ -33,8 +34,8 @@ public final class TestDatabase {
 	}
 
 	/**
-	 * Registers the datasource properties of a fresh database: an SQLite file in {@code folder}, or
-	 * a new PostgreSQL schema.
+	 * Registers the datasource properties of a fresh database: an SQLite file in
+	 * {@code folder}, or a new PostgreSQL schema.
 	 */
 	public static void register(DynamicPropertyRegistry registry, Path folder) {
 		if (!postgres()) {
@@ -48,8 +49,8 @@ public final class TestDatabase {
 	}
 
 	/**
-	 * Creates a new schema and returns a JDBC URL that uses it. Skips the test with a clear message
-	 * when no PostgreSQL server is reachable.
+	 * Creates a new schema and returns a JDBC URL that uses it. Skips the test with a
+	 * clear message when no PostgreSQL server is reachable.
 	 */
 	public static String freshPostgresSchema() {
 		String base = System.getProperty("monitor.test.postgres.url", DEFAULT_POSTGRES_URL);
