@@ -1,5 +1,5 @@
 -- Alert lifecycle additions.
--- resolution tells why an alert stopped firing: below_level (fell under its level minus the hysteresis),
+-- resolution is the reason an alert stopped firing: below_level (fell under its level minus the hysteresis),
 -- window_reset (its window instance ended), escalated (a higher level of the same instance fired),
 -- projection_cleared, collection_ok, day_ended or notice (a one-shot notice such as window_reset).
 ALTER TABLE alerts ADD COLUMN resolution TEXT;

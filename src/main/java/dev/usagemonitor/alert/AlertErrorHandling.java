@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Turns request errors of the alert functions into RFC 9457 problem answers that carry
+ * Turns request errors of the alert functions into RFC 9457 problem responses that carry
  * the reason and the fix.
  */
 @RestControllerAdvice

@@ -20,14 +20,14 @@ import java.time.Instant;
  * @param title short title, for example "personal: weekly limit (all models) critical"
  * @param message one line a person can act on
  * @param suppressedBy the silence ({@code silence:NAME}) or {@code quiet-hours} that
- * holds the notification back, or {@code null} when it goes out
+ * suppresses the notification, or {@code null} when it goes out
  */
 public record AlertEvent(long id, long alertId, String account, String cycleId, String window, AlertType type,
 		AlertLevel level, AlertState state, Double value, Instant resetsAt, Instant occurredAt, String title,
 		String message, String suppressedBy) {
 
 	/**
-	 * Tells whether a silence or quiet hours hold the notification back.
+	 * Tells whether a silence or quiet hours suppress the notification.
 	 */
 	public boolean suppressed() {
 		return this.suppressedBy != null;

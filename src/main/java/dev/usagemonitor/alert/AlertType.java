@@ -7,8 +7,8 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * What an alert is about. The lower-case code is stored in the database, shown in JSON
- * and matched by silences.
+ * Subject of an alert. The lower-case code is stored in the database, shown in JSON and
+ * matched by silences.
  */
 public enum AlertType {
 

@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Watches the collection runs of an account. A status that needs a new credential fires
- * its own alert at once; the same failure status for {@code failing-after-runs} runs in a
+ * its own alert at once. The same failure status for {@code failing-after-runs} runs in a
  * row, or no successful run for longer than {@code stale-after}, fires
  * {@code collection_failing}. A failure episode is keyed by the start of the last
- * successful run, so each fires once per episode, and the next successful run resolves
- * them all. Accounts without runs (pushed data) are skipped.
+ * successful run, so each alert fires once per episode, and the next successful run
+ * resolves them all. Accounts without runs (pushed data) are skipped.
  */
 @Component
 class CollectionHealthRule {
@@ -63,15 +63,19 @@ class CollectionHealthRule {
 				evaluation.now().minus(MEMORY));
 		resolveRecovered(evaluation, stored, episode, lastSuccess);
 		List<Alert> current = stored.stream().filter((alert) -> alert.instanceKey() == episode).toList();
+		draft(evaluation, recent, lastSuccess, episode).ifPresent((draft) -> fireOnce(evaluation, current, draft));
+	}
+
+	private Optional<AlertDraft> draft(AccountEvaluation evaluation, List<CollectionRun> recent,
+			Optional<CollectionRun> lastSuccess, long episode) {
 		CollectionRun latest = recent.get(0);
 		if (latest.status().needsNewCredential()) {
 			AlertType type = AlertType.ofCode(latest.status().code());
 			AlertText text = this.messages.credentialNeeded(evaluation.account(), latest);
-			fireOnce(evaluation, current, new AlertDraft("", episode, type, AlertLevel.CRITICAL, null, null, text));
-			return;
+			return Optional.of(new AlertDraft("", episode, type, AlertLevel.CRITICAL, null, null, text));
 		}
-		failing(evaluation, recent, lastSuccess).ifPresent((failing) -> fireOnce(evaluation, current, new AlertDraft("",
-				episode, AlertType.COLLECTION_FAILING, AlertLevel.WARNING, failing.runs(), null, failing.text())));
+		return failing(evaluation, recent, lastSuccess).map((failing) -> new AlertDraft("", episode,
+				AlertType.COLLECTION_FAILING, AlertLevel.WARNING, failing.runs(), null, failing.text()));
 	}
 
 	private Optional<Failing> failing(AccountEvaluation evaluation, List<CollectionRun> recent,
@@ -117,7 +121,7 @@ class CollectionHealthRule {
 	}
 
 	/**
-	 * Why collection counts as failing.
+	 * Reason collection counts as failing.
 	 *
 	 * @param runs failed runs in a row, or {@code null} when the reason is staleness
 	 * @param text title and message

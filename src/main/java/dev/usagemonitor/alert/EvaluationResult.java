@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The answer of {@code POST /evaluateThresholds}.
+ * The response body of {@code POST /evaluateThresholds}.
  *
  * @param cycleId cycle id stored with the events
  * @param evaluatedAt evaluation instant

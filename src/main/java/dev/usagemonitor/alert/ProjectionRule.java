@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
  * reaches 100 % before the window resets, and resolves it when the projection no longer
  * does. Too few observations leave the alert as it is. An exhausted level in the same
  * instance replaces the projection.
+ * <p>
+ * NOTE: the projection assumes the recent burn rate continues without breaks, so for
+ * weekly windows, where a person rarely works around the clock, it warns early.
  */
 @Component
 class ProjectionRule {
@@ -49,20 +52,24 @@ class ProjectionRule {
 		if (!this.projection.enabled() || reading.amount() || window.resetsAt() == null) {
 			return;
 		}
-		List<Alert> projections = instance.alerts()
-			.stream()
-			.filter((alert) -> alert.type() == AlertType.PROJECTED_EXHAUSTION)
-			.toList();
-		Optional<Alert> firing = projections.stream().filter(Alert::firing).findFirst();
 		if (exhausted(instance, reading)) {
-			firing.ifPresent((alert) -> this.journal.close(evaluation, alert, ThresholdRule.ESCALATED));
+			projections(instance).stream()
+				.filter(Alert::firing)
+				.forEach((alert) -> this.journal.close(evaluation, alert, ThresholdRule.ESCALATED));
 			return;
 		}
 		List<Point> points = points(evaluation, observation);
-		if (!BurnRate.measured(points, this.projection.minObservations(), this.projection.minSpan())) {
-			return;
+		if (BurnRate.measured(points, this.projection.minObservations(), this.projection.minSpan())) {
+			Optional<BurnRate> rate = BurnRate.measure(points)
+				.filter((measured) -> measured.exhaustedAt().isBefore(window.resetsAt()));
+			apply(evaluation, window, reading, instance, rate);
 		}
-		Optional<BurnRate> rate = BurnRate.measure(points).filter((r) -> r.exhaustedAt().isBefore(window.resetsAt()));
+	}
+
+	private void apply(AccountEvaluation evaluation, UsageWindow window, WindowReading reading,
+			WindowInstances.Instance instance, Optional<BurnRate> rate) {
+		List<Alert> projections = projections(instance);
+		Optional<Alert> firing = projections.stream().filter(Alert::firing).findFirst();
 		if (rate.isPresent() && projections.isEmpty()) {
 			AlertText text = this.messages.projected(evaluation.account(), window, reading, rate.get());
 			this.journal.fire(evaluation, new AlertDraft(window.id(), instance.key(), AlertType.PROJECTED_EXHAUSTION,
@@ -72,6 +79,10 @@ class ProjectionRule {
 			AlertText text = this.messages.projectionCleared(evaluation.account(), window, reading);
 			this.journal.resolve(evaluation, firing.get(), reading.value(), text, PROJECTION_CLEARED);
 		}
+	}
+
+	private static List<Alert> projections(WindowInstances.Instance instance) {
+		return instance.alerts().stream().filter((alert) -> alert.type() == AlertType.PROJECTED_EXHAUSTION).toList();
 	}
 
 	private static boolean exhausted(WindowInstances.Instance instance, WindowReading reading) {

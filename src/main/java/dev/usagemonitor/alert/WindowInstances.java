@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * An instance has ended when the observation is later than its reset instant plus the
  * drift tolerance, or when the usage fell under the value an alert of the instance fired
- * at (usage only grows within an instance, so a drop means the source reset it early). A
- * reset instant that moved without either is a reschedule of the same instance.
+ * at. Usage only grows within an instance, so such a drop means the source reset the
+ * window early. A reset instant that moved without either is a reschedule of the same
+ * instance.
  */
 @Component
 class WindowInstances {

@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
  * Evaluates the latest observation of one window: settles its instances, then applies the
  * level and projection rules. Stale observations and unknown values are skipped, so they
  * never fire or resolve anything.
+ * <p>
+ * NOTE: a window that disappears from the usage response keeps its last observation,
+ * which turns stale, so its firing alerts stay firing until the window returns.
  */
 @Component
 class WindowRules {

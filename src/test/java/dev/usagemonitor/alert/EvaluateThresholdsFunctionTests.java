@@ -82,11 +82,11 @@ class EvaluateThresholdsFunctionTests {
 
 		this.clock.advance(Duration.ofMinutes(10));
 		store(personal, 100.0);
-		HttpResponse<String> one = post("{\"account\":\"personal\"}");
-		JsonNode oneEvents = this.json.readTree(one.body()).get("events");
-		assertThat(one.statusCode()).isEqualTo(200);
-		assertThat(oneEvents.size()).isEqualTo(1);
-		assertThat(oneEvents.get(0).get("level").asString()).isEqualTo("exhausted");
+		HttpResponse<String> single = post("{\"account\":\"personal\"}");
+		JsonNode singleEvents = this.json.readTree(single.body()).get("events");
+		assertThat(single.statusCode()).isEqualTo(200);
+		assertThat(singleEvents.size()).isEqualTo(1);
+		assertThat(singleEvents.get(0).get("level").asString()).isEqualTo("exhausted");
 
 		HttpResponse<String> repeated = post("{}");
 		assertThat(this.json.readTree(repeated.body()).get("events").size()).isZero();

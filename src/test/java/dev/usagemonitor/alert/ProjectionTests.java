@@ -44,8 +44,9 @@ class ProjectionTests extends AlertTestSupport {
 				.filter((event) -> event.type() == AlertType.PROJECTED_EXHAUSTION)
 				.map((event) -> event.state().code())
 				.toList();
-			List<String> wanted = expected.get(i).equals("-") ? List.of() : List.of(expected.get(i));
-			assertThat(events).as("projection events after step %d (%s)", i + 1, steps.get(i)).isEqualTo(wanted);
+			List<String> expectedEvents = expected.get(i).equals("-") ? List.of() : List.of(expected.get(i));
+			assertThat(events).as("projection events after step %d (%s)", i + 1, steps.get(i))
+				.isEqualTo(expectedEvents);
 		}
 	}
 
