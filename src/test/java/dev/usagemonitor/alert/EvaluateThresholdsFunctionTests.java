@@ -117,12 +117,13 @@ class EvaluateThresholdsFunctionTests {
 	}
 
 	private HttpResponse<String> post(String body) throws Exception {
-		HttpRequest request = HttpRequest
+		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/evaluateThresholds"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
-		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (!body.isEmpty()) {
+			request.header("Content-Type", "application/json");
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }
