@@ -21,6 +21,10 @@ class AlertFunctions {
 	 * configured account, or of the one named in a {@code {"account":"name"}} body, and
 	 * returns the events. The body is read here rather than by the function framework so
 	 * that an empty body works.
+	 * <p>
+	 * NOTE: Spring Cloud Function also maps {@code GET /evaluateThresholds} to this
+	 * function, and the input does not tell GET from an empty POST, so a GET evaluates
+	 * too.
 	 */
 	@Bean
 	Function<Message<byte[]>, EvaluationResult> evaluateThresholds(OnDemandEvaluation evaluation, JsonMapper json) {
