@@ -114,18 +114,20 @@ public class UsageCollector {
 		}
 		Backoff next = this.backoffPolicy.next(failuresBefore, failure.retryAfter(), this.clock.instant());
 		String message = failure.getMessage() + "; no request before "
-				+ next.blockedUntil().truncatedTo(ChronoUnit.SECONDS) + " (" + next.failures()
-				+ " rate-limited answers in a row)";
+				+ next.blockedUntil().truncatedTo(ChronoUnit.SECONDS) + " (" + inARow(next.failures()) + ")";
 		return result(context, started, CollectionStatus.RATE_LIMITED, message, httpStatus, List.of(), next);
 	}
 
 	private CollectionResult skipped(Account account, long accountId, Instant started, Backoff backoff) {
-		String message = "Skipped: backing off after " + backoff.failures()
-				+ " rate-limited answers in a row, no request before "
+		String message = "Skipped: backing off after " + inARow(backoff.failures()) + ", no request before "
 				+ backoff.blockedUntil().truncatedTo(ChronoUnit.SECONDS);
 		logger.info("Skipping account {}: rate-limited, backing off until {}", account.name(), backoff.blockedUntil());
 		return new CollectionResult(account, accountId, started, this.clock.instant(), CollectionStatus.RATE_LIMITED,
 				message, null, List.of(), List.of(), null);
+	}
+
+	private static String inARow(int failures) {
+		return (failures == 1) ? "1 rate-limited answer" : failures + " rate-limited answers in a row";
 	}
 
 	private CollectionResult result(FetchContext context, Instant started, CollectionStatus status, String message,
