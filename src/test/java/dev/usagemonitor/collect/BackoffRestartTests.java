@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.usagemonitor.UsageMonitorApplication;
 import dev.usagemonitor.cycle.CycleSummary;
 import dev.usagemonitor.cycle.MonitoringCycle;
+import dev.usagemonitor.support.CommandLine;
 import dev.usagemonitor.support.MutableClock;
 import dev.usagemonitor.support.StubServer;
 import dev.usagemonitor.support.StubServer.StubResponse;
@@ -44,6 +45,7 @@ class BackoffRestartTests {
 				.satisfies((account) -> assertThat(account.status()).isEqualTo("rate_limited"));
 		}
 		assertThat(this.stub.requests("/api/oauth/usage")).hasSize(1);
+		assertThat(this.folder.resolve("usage.db")).exists();
 		try (ConfigurableApplicationContext second = start()) {
 			second.getBean(MutableClock.class).advance(Duration.ofMinutes(10));
 			CycleSummary summary = second.getBean(MonitoringCycle.class).run();
@@ -56,12 +58,11 @@ class BackoffRestartTests {
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(UsageMonitorApplication.class, TestClockConfiguration.class)
 			.web(WebApplicationType.NONE)
-			.properties("spring.datasource.url=jdbc:sqlite:" + this.folder.resolve("usage.db"),
+			.run(CommandLine.arguments("spring.datasource.url=jdbc:sqlite:" + this.folder.resolve("usage.db"),
 					"monitor.oauth.base-url=" + this.stub.baseUrl(), "monitor.accounts[0].name=solo",
 					"monitor.accounts[0].source=oauth",
 					"monitor.accounts[0].access-token=" + StubbedMonitorTests.MAIN_ACCESS,
-					"monitor.accounts[0].refresh-token=" + StubbedMonitorTests.MAIN_REFRESH)
-			.run();
+					"monitor.accounts[0].refresh-token=" + StubbedMonitorTests.MAIN_REFRESH));
 	}
 
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.usagemonitor.UsageMonitorApplication;
+import dev.usagemonitor.support.CommandLine;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,12 +26,12 @@ class InvalidConfigurationStartupTests {
 	@Test
 	void startupStopsWithPropertyAndFix(CapturedOutput output) {
 		SpringApplicationBuilder application = new SpringApplicationBuilder(UsageMonitorApplication.class)
-			.web(WebApplicationType.NONE)
-			.properties("spring.datasource.url=jdbc:sqlite:" + this.folder.resolve("usage.db"),
-					"monitor.accounts[0].name=work", "monitor.accounts[0].source=claude-web",
-					"monitor.accounts[0].session-key=sk-ant-sid02-STARTUP-SECRET", "monitor.accounts[1].name=home",
-					"monitor.accounts[1].source=claude-web");
-		assertThatException().isThrownBy(application::run);
+			.web(WebApplicationType.NONE);
+		String[] arguments = CommandLine.arguments(
+				"spring.datasource.url=jdbc:sqlite:" + this.folder.resolve("usage.db"), "monitor.accounts[0].name=work",
+				"monitor.accounts[0].source=claude-web", "monitor.accounts[0].session-key=sk-ant-sid02-STARTUP-SECRET",
+				"monitor.accounts[1].name=home", "monitor.accounts[1].source=claude-web");
+		assertThatException().isThrownBy(() -> application.run(arguments));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("monitor.accounts[1].session-key is missing (required for source claude-web)")
 			.contains("MONITOR_ACCOUNTS_1_SESSIONKEY")
