@@ -5,7 +5,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The readable parts of a JSON error answer. Anthropic errors look like
+ * The readable parts of a JSON error response. Anthropic errors look like
  * {@code {"type":"error","error":{"type":…,"message":…,"details":{"error_code":…}}}},
  * sometimes without the outer {@code type}; OAuth token errors look like
  * {@code {"error":"invalid_grant","error_description":…}}. Every part may be missing.

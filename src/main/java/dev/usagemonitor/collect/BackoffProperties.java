@@ -8,10 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Back-off after an account was rate-limited, under {@code monitor.backoff}. The wait
- * doubles with every rate-limited answer in a row, from {@code initial} up to
+ * doubles with every rate-limited response in a row, from {@code initial} up to
  * {@code max}; a later {@code Retry-After} from the server wins.
  *
- * @param initial wait after the first rate-limited answer (default 15 minutes)
+ * @param initial wait after the first rate-limited response (default 15 minutes)
  * @param max longest wait computed by doubling (default 6 hours, as the usage endpoint
  * has been reported to keep rejecting a token for hours)
  */
@@ -19,8 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record BackoffProperties(@DefaultValue("15m") Duration initial, @DefaultValue("6h") Duration max) {
 
 	/**
-	 * Returns the back-off after one more rate-limited answer.
-	 * @param failuresBefore rate-limited answers in a row before this one
+	 * Returns the back-off after one more rate-limited response.
+	 * @param failuresBefore rate-limited responses in a row before this one
 	 * @param retryAfter instant the server asked to wait for, or {@code null}
 	 * @param now current instant
 	 */

@@ -59,7 +59,7 @@ public class BackoffRepository {
 	/**
 	 * The back-off state of an account.
 	 *
-	 * @param failures rate-limited answers since the last success
+	 * @param failures rate-limited responses since the last success
 	 * @param blockedUntil no request is sent for the account before this instant
 	 */
 	public record Backoff(int failures, Instant blockedUntil) {

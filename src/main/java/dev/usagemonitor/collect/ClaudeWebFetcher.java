@@ -50,25 +50,25 @@ class ClaudeWebFetcher {
 							+ account.property("organization-id") + " to the uuid of the organization to monitor",
 					context.lastHttpStatus());
 		}
-		HttpAnswer answer = get(context, "/api/organizations/" + organization + "/usage", Endpoint.WEB_USAGE);
-		return this.parser.parse(answer.body());
+		ReceivedResponse response = get(context, "/api/organizations/" + organization + "/usage", Endpoint.WEB_USAGE);
+		return this.parser.parse(response.body());
 	}
 
 	private List<Organization> listOrganizations(FetchContext context) {
-		HttpAnswer answer = get(context, "/api/organizations", Endpoint.ORGANIZATIONS);
-		return Organization.readAll(this.json, answer.body());
+		ReceivedResponse response = get(context, "/api/organizations", Endpoint.ORGANIZATIONS);
+		return Organization.readAll(this.json, response.body());
 	}
 
-	private HttpAnswer get(FetchContext context, String path, Endpoint endpoint) {
+	private ReceivedResponse get(FetchContext context, String path, Endpoint endpoint) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.header("Cookie", "sessionKey=" + context.account().sessionKey())
 			.header("Accept", "application/json")
 			.GET();
-		HttpAnswer answer = this.http.send(request, context);
-		if (!answer.isSuccess() || HtmlAnswers.isHtml(answer)) {
-			throw this.classifier.classify(answer, endpoint, context.account());
+		ReceivedResponse response = this.http.send(request, context);
+		if (!response.isSuccess() || HtmlResponses.isHtml(response)) {
+			throw this.classifier.classify(response, endpoint, context.account());
 		}
-		return answer;
+		return response;
 	}
 
 }

@@ -34,7 +34,7 @@ public class CollectionFailedException extends RuntimeException {
 	}
 
 	/**
-	 * Returns the status of the HTTP answer that failed, or {@code null} when none
+	 * Returns the status of the HTTP response that failed, or {@code null} when none
 	 * arrived.
 	 */
 	public Integer httpStatus() {

@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores collection outcomes: the run, its windows, its raw answers and the account's
+ * Stores collection outcomes: the run, its windows, its raw responses and the account's
  * back-off. It joins the caller's transaction and requires one, so that a cycle stores
  * all its accounts at once or not at all.
  */

@@ -17,11 +17,11 @@ import dev.usagemonitor.config.Account;
  * @param finishedAt end of the attempt; the windows were observed at this instant
  * @param status the one outcome of the attempt
  * @param message one line for the operator
- * @param httpStatus status of the last HTTP answer, or {@code null} when none arrived
+ * @param httpStatus status of the last HTTP response, or {@code null} when none arrived
  * @param windows the windows read, empty unless the status is {@code ok}
- * @param payloads every answer received, secrets removed
- * @param backoff back-off to store after a rate-limited answer, or {@code null} to leave
- * the stored one as it is (a success always clears it)
+ * @param payloads every response received, secrets removed
+ * @param backoff back-off to store after a rate-limited response, or {@code null} to
+ * leave the stored one as it is (a success always clears it)
  */
 public record CollectionResult(Account account, long accountId, Instant startedAt, Instant finishedAt,
 		CollectionStatus status, String message, Integer httpStatus, List<UsageWindow> windows,

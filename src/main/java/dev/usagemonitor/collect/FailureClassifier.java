@@ -10,8 +10,8 @@ import dev.usagemonitor.config.Account;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns an unsuccessful or unreadable answer into exactly one {@link CollectionStatus}
- * with a one-line message that tells the operator what to do. Checks, in order: a
+ * Turns an unsuccessful or unreadable response into exactly one {@link CollectionStatus}
+ * with a one-line message stating what the operator should do. Checks, in order: a
  * Cloudflare challenge, a redirect, another HTML page, HTTP 429, then the JSON error.
  */
 @Component
@@ -32,111 +32,115 @@ class FailureClassifier {
 	}
 
 	/**
-	 * Returns the failure that an answer from an endpoint stands for.
+	 * Returns the failure that a response from an endpoint stands for.
 	 */
-	CollectionFailedException classify(HttpAnswer answer, Endpoint endpoint, Account account) {
-		if (HtmlAnswers.isChallenge(answer)) {
-			return fail(CollectionStatus.CLOUDFLARE_CHALLENGE, challengeMessage(answer, endpoint), answer);
+	CollectionFailedException classify(ReceivedResponse response, Endpoint endpoint, Account account) {
+		if (HtmlResponses.isChallenge(response)) {
+			return fail(CollectionStatus.CLOUDFLARE_CHALLENGE, challengeMessage(response, endpoint), response);
 		}
-		if (answer.status() >= 300 && answer.status() < 400) {
-			return redirect(answer, endpoint);
+		if (response.status() >= 300 && response.status() < 400) {
+			return redirect(response, endpoint);
 		}
-		if (HtmlAnswers.isHtml(answer)) {
-			return htmlPage(answer, endpoint);
+		if (HtmlResponses.isHtml(response)) {
+			return htmlPage(response, endpoint);
 		}
-		if (answer.status() == 429) {
-			return rateLimited(answer, endpoint);
+		if (response.status() == 429) {
+			return rateLimited(response, endpoint);
 		}
-		ApiError error = ApiError.read(this.json, answer.body());
+		ApiError error = ApiError.read(this.json, response.body());
 		if (endpoint == Endpoint.TOKEN) {
-			return tokenFailure(answer, error, account);
+			return tokenFailure(response, error, account);
 		}
-		return apiFailure(answer, endpoint, error, account);
+		return apiFailure(response, endpoint, error, account);
 	}
 
-	private CollectionFailedException apiFailure(HttpAnswer answer, Endpoint endpoint, ApiError error,
+	private CollectionFailedException apiFailure(ReceivedResponse response, Endpoint endpoint, ApiError error,
 			Account account) {
-		int status = answer.status();
-		String detail = detail(answer, error);
+		int status = response.status();
+		String detail = detail(response, error);
 		if (SESSION_INVALID_CODE.equals(error.code()) || (endpoint.isWeb() && status == 401)) {
 			return fail(CollectionStatus.SESSION_EXPIRED, "claude.ai rejected the session (" + detail + "): log in to "
 					+ "claude.ai again and copy the new sessionKey cookie into " + account.property("session-key"),
-					answer);
+					response);
 		}
 		if (status == 403 && error.message() != null && error.message().contains("scope requirement")) {
 			return fail(CollectionStatus.SCOPE_MISSING, "The OAuth token lacks the user:profile scope (" + detail
 					+ "), as setup tokens do: log the monitor in with a full claude login and configure that pair in "
-					+ account.propertyPrefix(), answer);
+					+ account.propertyPrefix(), response);
 		}
 		if (status == 401) {
 			return fail(CollectionStatus.TOKEN_EXPIRED,
 					"The OAuth usage endpoint rejected the access token even after " + "a refresh (" + detail
 							+ "): log the monitor in again and configure the new pair in " + account.propertyPrefix(),
-					answer);
+					response);
 		}
 		if (status == 403) {
-			return fail(CollectionStatus.ORGANIZATION_FORBIDDEN, forbiddenMessage(endpoint, detail, account), answer);
+			return fail(CollectionStatus.ORGANIZATION_FORBIDDEN, forbiddenMessage(endpoint, detail, account), response);
 		}
 		if (status >= 500) {
 			return fail(CollectionStatus.SERVER_ERROR,
-					endpoint.displayName() + " failed (" + detail + "); the next cycle retries", answer);
+					endpoint.displayName() + " failed (" + detail + "); the next cycle retries", response);
 		}
 		return fail(CollectionStatus.FORMAT_CHANGED, endpoint.displayName() + " rejected the request (" + detail
-				+ "); its API may have changed, the answer is stored for inspection", answer);
+				+ "); its API may have changed, the response is stored for inspection", response);
 	}
 
-	private CollectionFailedException tokenFailure(HttpAnswer answer, ApiError error, Account account) {
-		String detail = detail(answer, error);
-		if (answer.status() >= 500) {
+	private CollectionFailedException tokenFailure(ReceivedResponse response, ApiError error, Account account) {
+		String detail = detail(response, error);
+		if (response.status() >= 500) {
 			return fail(CollectionStatus.SERVER_ERROR,
-					"The OAuth token endpoint failed (" + detail + "); the next cycle retries the refresh", answer);
+					"The OAuth token endpoint failed (" + detail + "); the next cycle retries the refresh", response);
 		}
 		String reason = "invalid_grant".equals(error.type())
 				? "the refresh token is no longer valid, usually because another client used it"
 				: "the refresh was rejected";
 		return fail(CollectionStatus.TOKEN_REFRESH_FAILED,
-				"The OAuth token endpoint answered " + detail + ": " + reason
+				"The OAuth token endpoint returned " + detail + ": " + reason
 						+ "; log the monitor in with a login of its own and configure the new pair in "
 						+ account.propertyPrefix(),
-				answer);
+				response);
 	}
 
-	private CollectionFailedException rateLimited(HttpAnswer answer, Endpoint endpoint) {
-		Instant retryAfter = RetryAfter.parse(answer.header("retry-after"), this.clock.instant());
+	private CollectionFailedException rateLimited(ReceivedResponse response, Endpoint endpoint) {
+		Instant retryAfter = RetryAfter.parse(response.header("retry-after"), this.clock.instant());
 		String message = endpoint.displayName() + " rate-limited this account (HTTP 429)";
 		return new CollectionFailedException(CollectionStatus.RATE_LIMITED, message, 429, retryAfter, null);
 	}
 
-	private CollectionFailedException redirect(HttpAnswer answer, Endpoint endpoint) {
-		String location = String.valueOf(answer.header("location"));
+	private CollectionFailedException redirect(ReceivedResponse response, Endpoint endpoint) {
+		String location = String.valueOf(response.header("location"));
 		if (location.contains("app-unavailable-in-region")) {
 			return fail(CollectionStatus.CLOUDFLARE_CHALLENGE,
 					"claude.ai redirected to app-unavailable-in-region: "
 							+ "Claude is not offered where the monitor runs; run it elsewhere or use source oauth",
-					answer);
+					response);
 		}
-		return fail(CollectionStatus.FORMAT_CHANGED, endpoint.displayName() + " redirected the request (HTTP "
-				+ answer.status() + "); its API may have moved, the answer is stored for inspection", answer);
+		return fail(
+				CollectionStatus.FORMAT_CHANGED, endpoint.displayName() + " redirected the request (HTTP "
+						+ response.status() + "); its API may have moved, the response is stored for inspection",
+				response);
 	}
 
-	private CollectionFailedException htmlPage(HttpAnswer answer, Endpoint endpoint) {
-		String page = "an HTML page titled '" + oneLine(HtmlAnswers.title(answer)) + "'";
-		if (answer.status() == 403) {
+	private CollectionFailedException htmlPage(ReceivedResponse response, Endpoint endpoint) {
+		String page = "an HTML page titled '" + this.redactor.redact(oneLine(HtmlResponses.title(response))) + "'";
+		if (response.status() == 403) {
 			return fail(CollectionStatus.CLOUDFLARE_CHALLENGE,
-					endpoint.displayName() + " answered HTTP 403 with " + page
+					endpoint.displayName() + " returned HTTP 403 with " + page
 							+ ": a firewall blocks the monitor's network address, the credentials are not the problem",
-					answer);
+					response);
 		}
-		if (answer.status() >= 500) {
-			return fail(CollectionStatus.SERVER_ERROR, endpoint.displayName() + " failed with HTTP " + answer.status()
-					+ " and " + page + "; the next cycle retries", answer);
+		if (response.status() >= 500) {
+			return fail(CollectionStatus.SERVER_ERROR, endpoint.displayName() + " failed with HTTP " + response.status()
+					+ " and " + page + "; the next cycle retries", response);
 		}
-		return fail(CollectionStatus.FORMAT_CHANGED, endpoint.displayName() + " answered HTTP " + answer.status()
-				+ " with " + page + " where JSON was expected; the answer is stored for inspection", answer);
+		return fail(
+				CollectionStatus.FORMAT_CHANGED, endpoint.displayName() + " returned HTTP " + response.status()
+						+ " with " + page + " where JSON was expected; the response is stored for inspection",
+				response);
 	}
 
-	private static String challengeMessage(HttpAnswer answer, Endpoint endpoint) {
-		return endpoint.displayName() + " answered HTTP " + answer.status() + " with a Cloudflare challenge, which "
+	private static String challengeMessage(ReceivedResponse response, Endpoint endpoint) {
+		return endpoint.displayName() + " returned HTTP " + response.status() + " with a Cloudflare challenge, which "
 				+ "blocks non-browser clients on datacenter and VPN addresses; the credentials are not the problem. "
 				+ "Run the monitor from another network or use source oauth";
 	}
@@ -150,13 +154,13 @@ class FailureClassifier {
 				+ account.propertyPrefix() + " belongs to a Pro or Max login";
 	}
 
-	private String detail(HttpAnswer answer, ApiError error) {
+	private String detail(ReceivedResponse response, ApiError error) {
 		String text = (error.message() != null) ? error.message() : error.type();
 		if (text == null) {
-			return "HTTP " + answer.status();
+			return "HTTP " + response.status();
 		}
 		String prefix = (error.type() != null && !error.type().equals(text)) ? error.type() + ", " : "";
-		return "HTTP " + answer.status() + " " + this.redactor.redact(oneLine(prefix + text));
+		return "HTTP " + response.status() + " " + this.redactor.redact(oneLine(prefix + text));
 	}
 
 	private static String oneLine(String text) {
@@ -164,8 +168,8 @@ class FailureClassifier {
 		return (line.length() > 160) ? line.substring(0, 160) + "…" : line;
 	}
 
-	private static CollectionFailedException fail(CollectionStatus status, String message, HttpAnswer answer) {
-		return new CollectionFailedException(status, message, answer.status());
+	private static CollectionFailedException fail(CollectionStatus status, String message, ReceivedResponse response) {
+		return new CollectionFailedException(status, message, response.status());
 	}
 
 }

@@ -7,7 +7,7 @@ import dev.usagemonitor.config.Account;
 
 /**
  * One account's collection attempt while it fetches: the account, its row id and every
- * HTTP answer received so far, kept even when the attempt fails so that all of them are
+ * HTTP response received so far, kept even when the attempt fails so that all of them are
  * stored.
  */
 final class FetchContext {
@@ -16,7 +16,7 @@ final class FetchContext {
 
 	private final long accountId;
 
-	private final List<HttpAnswer> answers = new ArrayList<>();
+	private final List<ReceivedResponse> responses = new ArrayList<>();
 
 	FetchContext(Account account, long accountId) {
 		this.account = account;
@@ -31,19 +31,19 @@ final class FetchContext {
 		return this.accountId;
 	}
 
-	void record(HttpAnswer answer) {
-		this.answers.add(answer);
+	void record(ReceivedResponse response) {
+		this.responses.add(response);
 	}
 
-	List<HttpAnswer> answers() {
-		return List.copyOf(this.answers);
+	List<ReceivedResponse> responses() {
+		return List.copyOf(this.responses);
 	}
 
 	/**
-	 * Returns the status of the last answer, or {@code null} when none arrived.
+	 * Returns the status of the last response, or {@code null} when none arrived.
 	 */
 	Integer lastHttpStatus() {
-		return this.answers.isEmpty() ? null : this.answers.get(this.answers.size() - 1).status();
+		return this.responses.isEmpty() ? null : this.responses.get(this.responses.size() - 1).status();
 	}
 
 }

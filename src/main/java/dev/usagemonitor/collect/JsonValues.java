@@ -7,8 +7,8 @@ import java.time.format.DateTimeParseException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Lenient readers for single fields of a usage answer: an unreadable field gives
- * {@code null} and never fails the rest of the answer.
+ * Lenient readers for single fields of a usage response: an unreadable field gives
+ * {@code null} and never fails the rest of the response.
  */
 final class JsonValues {
 

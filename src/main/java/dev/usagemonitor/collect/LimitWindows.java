@@ -9,7 +9,7 @@ import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Adds the entries of the answer's {@code limits[]} list to the windows read from its
+ * Adds the entries of the response's {@code limits[]} list to the windows read from its
  * top-level keys. An entry that describes a window already read (same kind, same scope,
  * same reset instant) is dropped, so each window is stored once.
  */
@@ -17,7 +17,7 @@ final class LimitWindows {
 
 	/**
 	 * Largest difference between two reset instants that still count as the same: the
-	 * answer writes each instant with microseconds, so copies can differ in the last
+	 * response writes each instant with microseconds, so copies can differ in the last
 	 * digits.
 	 */
 	static final Duration SAME_RESET_TOLERANCE = Duration.ofSeconds(1);

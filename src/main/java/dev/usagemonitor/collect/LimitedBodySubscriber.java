@@ -11,7 +11,7 @@ import java.util.concurrent.Flow;
 
 /**
  * Collects a response body into memory and cancels the exchange as soon as it grows past
- * a limit, so that an unexpected large answer cannot exhaust the heap.
+ * a limit, so that an unexpected large response cannot exhaust the heap.
  */
 final class LimitedBodySubscriber implements BodySubscriber<byte[]> {
 
@@ -66,12 +66,12 @@ final class LimitedBodySubscriber implements BodySubscriber<byte[]> {
 	}
 
 	/**
-	 * Thrown when an answer body is larger than the configured limit.
+	 * Thrown when a response body is larger than the configured limit.
 	 */
 	static final class ResponseTooLargeException extends IOException {
 
 		ResponseTooLargeException(long limit) {
-			super("the answer is larger than " + limit + " bytes");
+			super("the response is larger than " + limit + " bytes");
 		}
 
 	}

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the usage of an oauth account from {@code GET /api/oauth/usage}. An access token
- * past its expiry is refreshed first; a 401 answer triggers one refresh and one retry.
+ * past its expiry is refreshed first; a 401 response triggers one refresh and one retry.
  */
 @Component
 class OAuthFetcher {
@@ -58,20 +58,20 @@ class OAuthFetcher {
 			pair = this.refresher.refresh(context, pair);
 			refreshed = true;
 		}
-		HttpAnswer answer = requestUsage(context, pair);
-		if (answer.status() == 401 && !refreshed && !HtmlAnswers.isHtml(answer)) {
+		ReceivedResponse response = requestUsage(context, pair);
+		if (response.status() == 401 && !refreshed && !HtmlResponses.isHtml(response)) {
 			logger.info("The OAuth usage endpoint rejected the access token of account {}; refreshing it once",
 					context.account().name());
 			pair = this.refresher.refresh(context, pair);
-			answer = requestUsage(context, pair);
+			response = requestUsage(context, pair);
 		}
-		if (!answer.isSuccess() || HtmlAnswers.isHtml(answer)) {
-			throw this.classifier.classify(answer, Endpoint.OAUTH_USAGE, context.account());
+		if (!response.isSuccess() || HtmlResponses.isHtml(response)) {
+			throw this.classifier.classify(response, Endpoint.OAUTH_USAGE, context.account());
 		}
-		return this.parser.parse(answer.body());
+		return this.parser.parse(response.body());
 	}
 
-	private HttpAnswer requestUsage(FetchContext context, OAuthTokens pair) {
+	private ReceivedResponse requestUsage(FetchContext context, OAuthTokens pair) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.usageUrl)
 			.header("Authorization", "Bearer " + pair.accessToken())
 			.header("anthropic-beta", BETA_HEADER)

@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Decides which OAuth pair an account uses and keeps refreshed pairs. A refreshed pair is
- * stored with a fingerprint of the configured pair it descends from; it wins over the
+ * stored with a fingerprint of the configured pair it descends from. It wins over the
  * configured pair until the operator configures a different pair.
  */
 @Component

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 record Organization(String uuid, String name, List<String> capabilities) {
 
 	/**
-	 * Reads the answer of {@code GET /api/organizations}: a bare JSON array. Entries
+	 * Reads the response of {@code GET /api/organizations}: a bare JSON array. Entries
 	 * without a uuid are skipped.
 	 * @throws CollectionFailedException with {@code format_changed} when the body is not
 	 * a JSON array
@@ -33,7 +33,7 @@ record Organization(String uuid, String name, List<String> capabilities) {
 		}
 		if (root == null || !root.isArray()) {
 			throw new CollectionFailedException(CollectionStatus.FORMAT_CHANGED, "The claude.ai organization list is "
-					+ "not a JSON array, so its format has probably changed; the answer is stored for inspection",
+					+ "not a JSON array, so its format has probably changed; the response is stored for inspection",
 					null);
 		}
 		List<Organization> organizations = new ArrayList<>();

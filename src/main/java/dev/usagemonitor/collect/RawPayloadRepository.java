@@ -7,8 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Raw answers of the collection endpoints, secrets removed, kept so that old answers can
- * be parsed again after a parser fix.
+ * Raw responses of the collection endpoints, secrets removed, kept so that old responses
+ * can be parsed again after a parser fix.
  */
 @Repository
 public class RawPayloadRepository {
@@ -20,7 +20,7 @@ public class RawPayloadRepository {
 	}
 
 	/**
-	 * Stores one answer, which must already be redacted.
+	 * Stores one response, which must already be redacted.
 	 */
 	public void save(long accountId, Long runId, RawPayload payload) {
 		this.jdbc.sql("""
@@ -38,7 +38,7 @@ public class RawPayloadRepository {
 	}
 
 	/**
-	 * Returns the answers stored for one collection run, oldest first.
+	 * Returns the responses stored for one collection run, oldest first.
 	 */
 	public List<RawPayload> findByRun(long runId) {
 		return this.jdbc.sql("""
@@ -52,14 +52,14 @@ public class RawPayloadRepository {
 	}
 
 	/**
-	 * One stored answer.
+	 * One stored response.
 	 *
-	 * @param fetchedAt when the answer arrived
+	 * @param fetchedAt when the response arrived
 	 * @param endpoint request method and URL without query, for example
 	 * {@code GET https://claude.ai/api/organizations}
-	 * @param httpStatus HTTP status of the answer
-	 * @param contentType {@code Content-Type} of the answer, or {@code null}
-	 * @param body answer body with secrets removed
+	 * @param httpStatus HTTP status of the response
+	 * @param contentType {@code Content-Type} of the response, or {@code null}
+	 * @param body response body with secrets removed
 	 */
 	public record RawPayload(Instant fetchedAt, String endpoint, int httpStatus, String contentType, String body) {
 	}

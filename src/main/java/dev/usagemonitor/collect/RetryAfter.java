@@ -13,7 +13,7 @@ import java.time.format.DateTimeParseException;
  */
 final class RetryAfter {
 
-	/** Longest wait honoured: a year, so that a huge value cannot overflow. */
+	/** Maximum wait honoured: a year, so that a huge value cannot overflow. */
 	private static final long MAX_SECONDS = 365L * 24 * 3600;
 
 	private RetryAfter() {

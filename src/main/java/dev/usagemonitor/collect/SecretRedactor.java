@@ -70,7 +70,7 @@ public class SecretRedactor {
 	}
 
 	/**
-	 * Returns an answer body ready to store: when it is JSON, the values of token fields
+	 * Returns a response body ready to store: when it is JSON, the values of token fields
 	 * ({@code access_token}, {@code refresh_token}, {@code sessionKey}, …) are replaced
 	 * first; then {@link #redact(String)} applies.
 	 */

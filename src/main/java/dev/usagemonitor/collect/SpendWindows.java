@@ -3,7 +3,7 @@ package dev.usagemonitor.collect;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads extra-usage spend. The answer describes it twice: the older {@code extra_usage}
+ * Reads extra-usage spend. The response describes it twice: the older {@code extra_usage}
  * object (amounts in minor units, {@code decimal_places}) and, since mid-2026, the
  * {@code spend} object (money as {@code amount_minor} with {@code exponent}). Both are
  * the same money, so they become one window, {@code extra_usage}, read from {@code spend}
@@ -15,7 +15,7 @@ final class SpendWindows {
 	static final String ID = "extra_usage";
 
 	/**
-	 * Digits of the minor unit when the answer names none. NOTE: 2 is right for USD and
+	 * Digits of the minor unit when the response names none. NOTE: 2 is right for USD and
 	 * EUR, the only currencies seen without the field.
 	 */
 	static final int DEFAULT_DECIMAL_PLACES = 2;
@@ -24,8 +24,8 @@ final class SpendWindows {
 	}
 
 	/**
-	 * Returns the spend window of an answer, or {@code null} when extra usage is disabled
-	 * or absent.
+	 * Returns the spend window of a response, or {@code null} when extra usage is
+	 * disabled or absent.
 	 */
 	static UsageWindow read(JsonNode root) {
 		JsonNode spend = root.path("spend");
@@ -46,7 +46,7 @@ final class SpendWindows {
 	}
 
 	/**
-	 * Tells whether spend is on: the answer's flag when present, otherwise whether an
+	 * Tells whether spend is on: the response's flag when present, otherwise whether an
 	 * amount is given.
 	 */
 	private static boolean enabled(JsonNode flag, JsonNode amount) {
@@ -63,8 +63,8 @@ final class SpendWindows {
 
 	/**
 	 * Returns the share of the cap spent, computed from the amounts when both are known
-	 * (the answer rounds {@code spend.percent} to whole numbers), the reported percentage
-	 * when only the cap is known, and {@code null} without a cap.
+	 * (the response rounds {@code spend.percent} to whole numbers), the reported
+	 * percentage when only the cap is known, and {@code null} without a cap.
 	 */
 	private static Double utilization(Long usedMinor, Long capMinor, Double reportedPercent) {
 		if (capMinor == null || capMinor <= 0) {

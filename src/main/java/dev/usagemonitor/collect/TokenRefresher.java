@@ -88,26 +88,26 @@ class TokenRefresher {
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(grant)));
-		HttpAnswer answer = this.http.send(request, context);
-		if (!answer.isSuccess() || HtmlAnswers.isHtml(answer)) {
-			throw this.classifier.classify(answer, Endpoint.TOKEN, context.account());
+		ReceivedResponse response = this.http.send(request, context);
+		if (!response.isSuccess() || HtmlResponses.isHtml(response)) {
+			throw this.classifier.classify(response, Endpoint.TOKEN, context.account());
 		}
-		return read(answer, used);
+		return read(response, used);
 	}
 
-	private OAuthTokens read(HttpAnswer answer, OAuthTokens used) {
+	private OAuthTokens read(ReceivedResponse response, OAuthTokens used) {
 		JsonNode body;
 		try {
-			body = this.json.readTree(answer.body());
+			body = this.json.readTree(response.body());
 		}
 		catch (JacksonException ex) {
 			body = this.json.missingNode();
 		}
 		String accessToken = JsonValues.text(body.path("access_token"));
 		if (accessToken == null) {
-			throw new CollectionFailedException(CollectionStatus.FORMAT_CHANGED, "The OAuth token endpoint answered "
-					+ "HTTP " + answer.status() + " without an access_token; the answer is stored for inspection",
-					answer.status());
+			throw new CollectionFailedException(CollectionStatus.FORMAT_CHANGED, "The OAuth token endpoint returned "
+					+ "HTTP " + response.status() + " without an access_token; the response is stored for inspection",
+					response.status());
 		}
 		String refreshToken = JsonValues.text(body.path("refresh_token"));
 		Long expiresIn = JsonValues.wholeNumber(body.path("expires_in"));

@@ -68,7 +68,7 @@ public class UsageCollector {
 	}
 
 	/**
-	 * Collects one account, unless it is backing off after a rate-limited answer.
+	 * Collects one account, unless it is backing off after a rate-limited response.
 	 * @throws DataAccessException only when the database fails
 	 */
 	public CollectionResult collect(Account account) {
@@ -81,7 +81,7 @@ public class UsageCollector {
 		FetchContext context = new FetchContext(account, accountId);
 		try {
 			List<UsageWindow> windows = fetch(context);
-			String message = windows.isEmpty() ? "The answer contained no usage window; the plan may have none"
+			String message = windows.isEmpty() ? "The response contained no usage window; the plan may have none"
 					: "Stored " + windows.size() + " usage windows";
 			return result(context, started, CollectionStatus.OK, message, context.lastHttpStatus(), windows, null);
 		}
@@ -95,8 +95,8 @@ public class UsageCollector {
 			logger.error("Collecting account {} failed unexpectedly: {}", account.name(),
 					this.redactor.redact(ex.toString()));
 			return result(context, started, CollectionStatus.FORMAT_CHANGED,
-					"Reading the answer failed unexpectedly (" + ex.getClass().getSimpleName()
-							+ "); the raw answer is stored, please report this as a bug",
+					"Reading the response failed unexpectedly (" + ex.getClass().getSimpleName()
+							+ "); the raw response is stored, please report this as a bug",
 					context.lastHttpStatus(), List.of(), null);
 		}
 	}
@@ -127,7 +127,7 @@ public class UsageCollector {
 	}
 
 	private static String inARow(int failures) {
-		return (failures == 1) ? "1 rate-limited answer" : failures + " rate-limited answers in a row";
+		return (failures == 1) ? "1 rate-limited response" : failures + " rate-limited responses in a row";
 	}
 
 	private CollectionResult result(FetchContext context, Instant started, CollectionStatus status, String message,
@@ -140,14 +140,14 @@ public class UsageCollector {
 		else {
 			logger.warn("Collecting account {} failed with {}: {}", account.name(), status.code(), safeMessage);
 		}
-		List<RawPayload> payloads = context.answers().stream().map(this::payload).toList();
+		List<RawPayload> payloads = context.responses().stream().map(this::payload).toList();
 		return new CollectionResult(account, context.accountId(), started, this.clock.instant(), status, safeMessage,
 				httpStatus, windows, payloads, backoff);
 	}
 
-	private RawPayload payload(HttpAnswer answer) {
-		return new RawPayload(answer.receivedAt(), answer.endpoint(), answer.status(), answer.contentType(),
-				this.redactor.redactBody(answer.body()));
+	private RawPayload payload(ReceivedResponse response) {
+		return new RawPayload(response.receivedAt(), response.endpoint(), response.status(), response.contentType(),
+				this.redactor.redactBody(response.body()));
 	}
 
 }

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the collection requests with the limits of {@code monitor.http}: a connect
- * timeout, a timeout for the whole answer including its body, and a cap on the body size.
- * Redirects are not followed, so that a redirect is classified instead of read.
+ * timeout, a timeout for the whole response including its body, and a cap on the body
+ * size. Redirects are not followed, so that a redirect is classified instead of read.
  */
 @Component
 class UsageHttpClient {
@@ -53,22 +53,23 @@ class UsageHttpClient {
 	}
 
 	/**
-	 * Sends a request and records its answer in the context, whatever its status.
-	 * @throws CollectionFailedException with {@code network_error} when no answer arrived
-	 * in time, or {@code format_changed} when the answer was larger than the cap
+	 * Sends a request and records its response in the context, whatever its status.
+	 * @throws CollectionFailedException with {@code network_error} when no response
+	 * arrived in time, or {@code format_changed} when the response was larger than the
+	 * cap
 	 */
-	HttpAnswer send(HttpRequest.Builder builder, FetchContext context) {
+	ReceivedResponse send(HttpRequest.Builder builder, FetchContext context) {
 		HttpRequest request = builder.timeout(this.limits.requestTimeout()).header("User-Agent", USER_AGENT).build();
 		long limit = this.limits.maxResponseSize().toBytes();
 		CompletableFuture<HttpResponse<byte[]>> future = this.client.sendAsync(request,
 				(info) -> new LimitedBodySubscriber(limit));
-		HttpResponse<byte[]> response = await(future, request);
-		HttpAnswer answer = new HttpAnswer(request.method(), request.uri(), response.statusCode(), response.headers(),
-				new String(response.body(), StandardCharsets.UTF_8), this.clock.instant());
-		logger.debug("{} {} answered HTTP {} for account {}", request.method(), request.uri().getRawPath(),
-				answer.status(), context.account().name());
-		context.record(answer);
-		return answer;
+		HttpResponse<byte[]> httpResponse = await(future, request);
+		ReceivedResponse response = new ReceivedResponse(request.method(), request.uri(), httpResponse.statusCode(),
+				httpResponse.headers(), new String(httpResponse.body(), StandardCharsets.UTF_8), this.clock.instant());
+		logger.debug("{} {} returned HTTP {} for account {}", request.method(), request.uri().getRawPath(),
+				response.status(), context.account().name());
+		context.record(response);
+		return response;
 	}
 
 	private HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> future, HttpRequest request) {
@@ -78,7 +79,7 @@ class UsageHttpClient {
 		}
 		catch (TimeoutException ex) {
 			future.cancel(true);
-			throw networkError(request, "no complete answer within " + describe(timeout), ex);
+			throw networkError(request, "no complete response within " + describe(timeout), ex);
 		}
 		catch (InterruptedException ex) {
 			future.cancel(true);
@@ -93,7 +94,7 @@ class UsageHttpClient {
 	private CollectionFailedException failure(HttpRequest request, Throwable cause) {
 		if (cause instanceof ResponseTooLargeException) {
 			return new CollectionFailedException(CollectionStatus.FORMAT_CHANGED,
-					host(request) + " sent an answer " + "larger than monitor.http.max-response-size ("
+					host(request) + " sent a response larger than monitor.http.max-response-size ("
 							+ this.limits.maxResponseSize() + "); raise the limit if the usage format grew",
 					null, null, cause);
 		}
@@ -103,7 +104,7 @@ class UsageHttpClient {
 		}
 		if (cause instanceof HttpTimeoutException) {
 			return networkError(request,
-					"no answer within " + describe(this.limits.requestTimeout()) + " (monitor.http.request-timeout)",
+					"no response within " + describe(this.limits.requestTimeout()) + " (monitor.http.request-timeout)",
 					cause);
 		}
 		String reason = (cause instanceof IOException && cause.getMessage() != null) ? cause.getMessage()

@@ -31,7 +31,7 @@ public class UsageParser {
 	}
 
 	/**
-	 * Returns the windows of a usage answer, in answer order: top-level windows, then
+	 * Returns the windows of a usage response, in response order: top-level windows, then
 	 * {@code limits[]} entries, then spend.
 	 * @throws CollectionFailedException with {@code format_changed} when the body is not
 	 * a JSON object or contains none of the known fields
@@ -84,8 +84,8 @@ public class UsageParser {
 	}
 
 	private static CollectionFailedException formatChanged(String problem) {
-		return new CollectionFailedException(CollectionStatus.FORMAT_CHANGED, "The usage answer " + problem
-				+ ", so its format has probably changed; the raw answer is stored for re-parsing after an update",
+		return new CollectionFailedException(CollectionStatus.FORMAT_CHANGED, "The usage response " + problem
+				+ ", so its format has probably changed; the raw response is stored for re-parsing after an update",
 				null);
 	}
 

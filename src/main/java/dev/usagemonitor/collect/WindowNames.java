@@ -3,8 +3,8 @@ package dev.usagemonitor.collect;
 import java.util.Locale;
 
 /**
- * Kinds and labels of usage windows, derived from the answer's keys so that a window the
- * monitor has never seen still gets a readable name.
+ * Kinds and labels of usage windows, derived from the response's keys so that a window
+ * the monitor has never seen still gets a readable name.
  */
 final class WindowNames {
 

@@ -78,7 +78,7 @@ final class AccountChecks {
 		String id = trimmed(value);
 		if (id != null && !UUID.matcher(id).matches()) {
 			report("organization-id", "'" + id + "' is not an organization UUID", "copy the uuid of the organization "
-					+ "from the claude.ai answer to /api/organizations, or leave it empty to pick the Pro or Max one");
+					+ "from the claude.ai response to /api/organizations, or leave it empty to pick the Pro or Max one");
 			return null;
 		}
 		return id;

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Where the usage of an account comes from.
+ * The origin of an account's usage data.
  */
 public enum AccountSource {
 

@@ -54,9 +54,9 @@ public record MonitorProperties(@DefaultValue List<AccountProperties> accounts, 
 	 * Limits of outgoing HTTP requests.
 	 *
 	 * @param connectTimeout time to open a connection (default 5 s)
-	 * @param requestTimeout time to receive a whole answer (default 15 s)
-	 * @param maxResponseSize largest answer body read; a larger one is rejected (default
-	 * 1 MB, about 200 times the size of a usage answer)
+	 * @param requestTimeout time to receive a whole response (default 15 s)
+	 * @param maxResponseSize largest response body read; a larger one is rejected
+	 * (default 1 MB, about 200 times the size of a usage response)
 	 */
 	public record Http(Duration connectTimeout, Duration requestTimeout, DataSize maxResponseSize) {
 

@@ -30,7 +30,7 @@ class BackoffTests extends StubbedMonitorTests {
 	AccountRepository accountRows;
 
 	@BeforeEach
-	void answers() {
+	void stubResponses() {
 		stub.on(ORGANIZATIONS_PATH, StubResponse.fixture(200, "claude-orgs-single.json"));
 		stub.on(MAX_USAGE_PATH, StubResponse.fixture(200, "claude-usage-2026.json"));
 		stub.on(TOKEN_PATH, StubResponse.fixture(200, "oauth-token-refresh-response.json"));

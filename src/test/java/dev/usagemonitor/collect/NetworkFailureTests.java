@@ -74,7 +74,7 @@ class NetworkFailureTests {
 	}
 
 	@Test
-	void answerBelowCapIsRead() {
+	void responseBelowCapIsRead() {
 		stub.on("/api/oauth/usage", StubResponse.fixture(200, "oauth-usage.json"));
 		CollectionResult result = this.collector.collect(this.accounts.find("token").orElseThrow());
 		assertThat(result.status()).isEqualTo(CollectionStatus.OK);

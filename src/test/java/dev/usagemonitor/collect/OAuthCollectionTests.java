@@ -151,9 +151,9 @@ class OAuthCollectionTests extends StubbedMonitorTests {
 		stub.on(TOKEN_PATH, StubResponse.fixture(200, "oauth-token-refresh-response.json"));
 		stub.on(OAUTH_USAGE_PATH, StubResponse.fixture(200, "oauth-usage.json"));
 		CollectionResult result = collect("oauth-expired");
-		RawPayloadRepository.RawPayload tokenAnswer = result.payloads().get(0);
-		assertThat(tokenAnswer.endpoint()).isEqualTo("POST " + stub.baseUrl() + TOKEN_PATH);
-		assertThat(tokenAnswer.body()).contains("\"access_token\":\"[redacted]\"")
+		RawPayloadRepository.RawPayload tokenResponse = result.payloads().get(0);
+		assertThat(tokenResponse.endpoint()).isEqualTo("POST " + stub.baseUrl() + TOKEN_PATH);
+		assertThat(tokenResponse.body()).contains("\"access_token\":\"[redacted]\"")
 			.contains("\"expires_in\":28800")
 			.doesNotContain(ROTATED_ACCESS, ROTATED_REFRESH);
 	}

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Runs the application through successful, failing and refreshing collections, then
  * checks that no secret reached the logs, a database column outside the token table, or
- * an HTTP answer.
+ * an HTTP response.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretLeakTests {
@@ -72,28 +72,29 @@ class SecretLeakTests {
 
 	@Test
 	void secretsStayOutOfLogsStoreAndAnswers(CapturedOutput output) throws Exception {
-		answerEveryPath();
-		List<String> answers = new ArrayList<>();
+		stubEveryPath();
+		List<String> responses = new ArrayList<>();
 		try (ConfigurableApplicationContext context = start()) {
 			String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-			answers.add(send(HttpRequest.newBuilder(URI.create(base + "/")).POST(HttpRequest.BodyPublishers.noBody())));
+			responses
+				.add(send(HttpRequest.newBuilder(URI.create(base + "/")).POST(HttpRequest.BodyPublishers.noBody())));
 			context.getBean(MutableClock.class).advance(Duration.ofHours(9));
-			answers.add(send(HttpRequest.newBuilder(URI.create(base + "/scrapeUsage"))
+			responses.add(send(HttpRequest.newBuilder(URI.create(base + "/scrapeUsage"))
 				.header("Authorization", "Bearer " + PUSH_TOKEN)
 				.header("Cookie", "sessionKey=" + PLAIN_KEY)));
-			answers.add(send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))));
-			answers.add(send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))));
+			responses.add(send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))));
+			responses.add(send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))));
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			assertThat(String.join(" ", storedTokenValues(jdbc))).contains(ROTATED_ACCESS, ROTATED_REFRESH);
 			assertNoSecretIn(storedValuesOutsideTokenTable(jdbc), "the database");
 		}
 		assertThat(this.folder.resolve("usage.db")).exists();
 		assertThat(this.stub.requests("/v1/oauth/token")).isNotEmpty();
-		assertNoSecretIn(answers, "an HTTP answer");
+		assertNoSecretIn(responses, "an HTTP response");
 		assertNoSecretIn(List.of(output.getAll()), "the logs");
 	}
 
-	private void answerEveryPath() {
+	private void stubEveryPath() {
 		String org = "/api/organizations/00000000-0000-4000-8000-00000000000a/usage";
 		this.stub.on("/api/organizations", StubResponse.fixture(200, "claude-orgs-single.json"));
 		this.stub.on(org,

@@ -113,7 +113,7 @@ class ConfiguredAccountsTests {
 	}
 
 	@Test
-	void secretWithInnerWhitespaceIsRejectedWithoutShowingIt() {
+	void innerWhitespaceInSecretRejected() {
 		String broken = "sk-ant-sid02-BROKEN PART-SECRET";
 		InvalidConfigurationException ex = invalid(web("work", broken));
 		assertThat(ex.problems()).singleElement()

@@ -37,7 +37,7 @@ class MonitoringCycleTests extends StubbedMonitorTests {
 	ObservationRepository observations;
 
 	@BeforeEach
-	void answers() {
+	void stubResponses() {
 		stub.on(ORGANIZATIONS_PATH, StubResponse.fixture(200, "claude-orgs-single.json"));
 		stub.on(MAX_USAGE_PATH, StubResponse.fixture(200, "claude-usage-2026.json"));
 		stub.on(TOKEN_PATH, StubResponse.fixture(200, "oauth-token-refresh-response.json"));
@@ -70,7 +70,7 @@ class MonitoringCycleTests extends StubbedMonitorTests {
 	}
 
 	@Test
-	void rawAnswersAreStoredPerRun() throws Exception {
+	void rawResponsesAreStoredPerRun() throws Exception {
 		HttpResponse<String> response = send(
 				HttpRequest.newBuilder(uri("/")).POST(HttpRequest.BodyPublishers.noBody()));
 		String cycleId = this.json.readTree(response.body()).path("cycleId").asString();

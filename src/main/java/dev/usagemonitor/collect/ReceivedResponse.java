@@ -5,16 +5,16 @@ import java.net.http.HttpHeaders;
 import java.time.Instant;
 
 /**
- * An HTTP answer as received, with its body decoded as UTF-8.
+ * An HTTP response as received, with its body decoded as UTF-8.
  *
  * @param method request method
  * @param uri request URI
  * @param status HTTP status
  * @param headers response headers
  * @param body response body, at most {@code monitor.http.max-response-size} bytes
- * @param receivedAt when the whole answer had arrived
+ * @param receivedAt when the whole response had arrived
  */
-record HttpAnswer(String method, URI uri, int status, HttpHeaders headers, String body, Instant receivedAt) {
+record ReceivedResponse(String method, URI uri, int status, HttpHeaders headers, String body, Instant receivedAt) {
 
 	/**
 	 * Returns the request as {@code METHOD scheme://host/path}, without query string.
