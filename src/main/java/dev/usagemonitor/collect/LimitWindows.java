@@ -61,7 +61,7 @@ final class LimitWindows {
 			case "weekly_scoped" -> (scope != null) ? new UsageWindow("weekly_scoped:" + WindowNames.slug(scope),
 					WindowKind.WEEKLY_SCOPED, "Weekly (" + scope + ")", percent, resetsAt, null) : null;
 			case "spend" ->
-				new UsageWindow("spend", WindowKind.SPEND, WindowNames.EXTRA_USAGE_LABEL, percent, null, null);
+				new UsageWindow(SpendWindows.ID, WindowKind.SPEND, WindowNames.EXTRA_USAGE_LABEL, percent, null, null);
 			default -> other(kind, scope, percent, resetsAt);
 		};
 	}

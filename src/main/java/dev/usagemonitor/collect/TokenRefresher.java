@@ -77,8 +77,11 @@ class TokenRefresher {
 		}
 	}
 
-	// NOTE: the grant is sent as JSON, as several clients do; whether Claude Code itself
-	// sends JSON or a form is not documented.
+	// NOTE: the grant is sent as JSON with the monitor's own User-Agent, as several
+	// clients
+	// do. Whether Claude Code sends JSON or a form is not documented, and one report says
+	// the
+	// endpoint once returned HTTP 429 to clients without a claude-cli User-Agent.
 	private OAuthTokens requestNewPair(FetchContext context, OAuthTokens used) {
 		ObjectNode grant = this.json.createObjectNode()
 			.put("grant_type", "refresh_token")

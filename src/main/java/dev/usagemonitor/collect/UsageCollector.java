@@ -17,6 +17,7 @@ import dev.usagemonitor.config.ConfiguredAccounts;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Fetches the usage of the configured accounts over HTTP and turns each attempt into one
@@ -61,15 +62,20 @@ public class UsageCollector {
 	/**
 	 * Collects every account whose usage the monitor fetches (all but {@code push}), one
 	 * after the other.
-	 * @throws DataAccessException only when the database fails
+	 * @throws DataAccessException or {@link TransactionException} only when the database
+	 * fails
 	 */
+	// NOTE: accounts are collected one after another, so with many slow accounts a cycle
+	// can
+	// take several times monitor.http.request-timeout per account.
 	public List<CollectionResult> collectAll() {
 		return this.accounts.collected().stream().map(this::collect).toList();
 	}
 
 	/**
 	 * Collects one account, unless it is backing off after a rate-limited response.
-	 * @throws DataAccessException only when the database fails
+	 * @throws DataAccessException or {@link TransactionException} only when the database
+	 * fails
 	 */
 	public CollectionResult collect(Account account) {
 		Instant started = this.clock.instant();
@@ -88,7 +94,7 @@ public class UsageCollector {
 		catch (CollectionFailedException ex) {
 			return failed(context, started, ex, backoff.map(Backoff::failures).orElse(0));
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | TransactionException ex) {
 			throw ex;
 		}
 		catch (RuntimeException ex) {

@@ -31,8 +31,8 @@ public class UsageParser {
 	}
 
 	/**
-	 * Returns the windows of a usage response, in response order: top-level windows, then
-	 * {@code limits[]} entries, then spend.
+	 * Returns the windows of a usage response: top-level windows in response order, then
+	 * spend, then the {@code limits[]} entries that repeat none of them.
 	 * @throws CollectionFailedException with {@code format_changed} when the body is not
 	 * a JSON object or contains none of the known fields
 	 */
@@ -52,12 +52,11 @@ public class UsageParser {
 		if (!knownFieldSeen) {
 			throw formatChanged("contained none of the known usage fields");
 		}
-		windows = LimitWindows.merge(windows, root.path("limits"));
 		UsageWindow spend = SpendWindows.read(root);
 		if (spend != null) {
 			windows.add(spend);
 		}
-		return List.copyOf(windows);
+		return List.copyOf(LimitWindows.merge(windows, root.path("limits")));
 	}
 
 	private JsonNode readObject(String body) {

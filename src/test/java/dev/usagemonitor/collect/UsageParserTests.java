@@ -157,6 +157,17 @@ class UsageParserTests {
 	}
 
 	@Test
+	void limitsSpendEntryRepeatsSpendWindow() {
+		List<UsageWindow> windows = this.parser.parse("""
+				{"spend": {"used": {"amount_minor": 500, "currency": "USD", "exponent": 2},
+				  "limit": {"amount_minor": 1000, "currency": "USD", "exponent": 2}, "percent": 50, "enabled": true},
+				 "limits": [{"kind": "spend", "percent": 50, "severity": "critical", "resets_at": null}]}
+				""");
+		assertThat(windows).containsExactly(new UsageWindow("extra_usage", WindowKind.SPEND, "Extra usage", 50.0, null,
+				new Spend(500, 1000L, "USD", 2)));
+	}
+
+	@Test
 	void unknownShapeIsFormatChange() {
 		assertFormatChanged("{\"message_count\": 3, \"message_limit\": 40, \"usage_type\": \"pro\"}");
 		assertFormatChanged("[1, 2, 3]");
