@@ -20,9 +20,10 @@ public record UsageWindow(String id, WindowKind kind, String label, Double utili
 
 	/**
 	 * Tells whether the window has not started: it has a value but no reset instant yet.
+	 * Spend windows never have a reset instant, so they always count as started.
 	 */
 	public boolean notStarted() {
-		return this.utilization != null && this.resetsAt == null;
+		return this.kind != WindowKind.SPEND && this.utilization != null && this.resetsAt == null;
 	}
 
 }

@@ -6,7 +6,9 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings under {@code monitor}: the accounts to watch, the endpoints to read them from
@@ -49,12 +51,30 @@ public record MonitorProperties(@DefaultValue List<AccountProperties> accounts, 
 	}
 
 	/**
-	 * Timeouts of outgoing HTTP requests.
+	 * Limits of outgoing HTTP requests.
 	 *
 	 * @param connectTimeout time to open a connection (default 5 s)
-	 * @param requestTimeout time to receive a whole answer (default 15 s)
+	 * @param requestTimeout time to receive a whole response (default 15 s)
+	 * @param maxResponseSize largest response body read; a larger one is rejected
+	 * (default 1 MB, about 200 times the size of a usage response)
 	 */
-	public record Http(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("15s") Duration requestTimeout) {
+	public record Http(Duration connectTimeout, Duration requestTimeout, DataSize maxResponseSize) {
+
+		@ConstructorBinding
+		public Http(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("15s") Duration requestTimeout,
+				@DefaultValue("1MB") DataSize maxResponseSize) {
+			this.connectTimeout = connectTimeout;
+			this.requestTimeout = requestTimeout;
+			this.maxResponseSize = maxResponseSize;
+		}
+
+		/**
+		 * Creates limits with the default response size cap.
+		 */
+		public Http(Duration connectTimeout, Duration requestTimeout) {
+			this(connectTimeout, requestTimeout, DataSize.ofMegabytes(1));
+		}
+
 	}
 
 }
