@@ -7,13 +7,15 @@ import java.util.UUID;
 
 import dev.usagemonitor.config.AccountProperties;
 import dev.usagemonitor.config.MonitorProperties;
+import dev.usagemonitor.notify.NotificationOutbox;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Evaluates the latest stored data outside a monitoring cycle, in a transaction of its
- * own, under a fresh cycle id.
+ * own, under a fresh cycle id. Events it fires enter the notification outbox in the same
+ * transaction and go out at the next flush.
  */
 @Component
 class OnDemandEvaluation {
@@ -26,9 +28,12 @@ class OnDemandEvaluation {
 
 	private final Clock clock;
 
+	private final NotificationOutbox outbox;
+
 	OnDemandEvaluation(ThresholdEvaluation evaluation, TransactionTemplate transactions, MonitorProperties monitor,
-			Clock clock) {
+			Clock clock, NotificationOutbox outbox) {
 		this.evaluation = evaluation;
+		this.outbox = outbox;
 		this.transactions = transactions;
 		this.monitor = monitor;
 		this.clock = clock;
@@ -43,7 +48,11 @@ class OnDemandEvaluation {
 		List<String> names = accountNames(account);
 		String cycleId = UUID.randomUUID().toString();
 		Instant evaluatedAt = this.clock.instant();
-		List<AlertEvent> events = this.transactions.execute((status) -> this.evaluation.evaluate(cycleId, names));
+		List<AlertEvent> events = this.transactions.execute((status) -> {
+			List<AlertEvent> fired = this.evaluation.evaluate(cycleId, names);
+			this.outbox.enqueue(cycleId);
+			return fired;
+		});
 		return new EvaluationResult(cycleId, evaluatedAt, names, events);
 	}
 

@@ -3,6 +3,8 @@ package dev.usagemonitor.cycle;
 import java.time.Instant;
 import java.util.List;
 
+import dev.usagemonitor.notify.FlushReport;
+
 /**
  * What one monitoring cycle did, returned by {@code POST /}.
  *
@@ -10,8 +12,11 @@ import java.util.List;
  * @param startedAt start of the cycle
  * @param finishedAt end of the cycle
  * @param accounts one entry per configured account
+ * @param notifications what the notification flush after the cycle did, or {@code null}
+ * when the cycle did not flush
  */
-public record CycleSummary(String cycleId, Instant startedAt, Instant finishedAt, List<AccountSummary> accounts) {
+public record CycleSummary(String cycleId, Instant startedAt, Instant finishedAt, List<AccountSummary> accounts,
+		FlushReport notifications) {
 
 	/**
 	 * The result of one account in a cycle.
@@ -20,8 +25,25 @@ public record CycleSummary(String cycleId, Instant startedAt, Instant finishedAt
 	 * @param status collection status code
 	 * @param message operator message
 	 * @param windowsStored number of windows stored
+	 * @param events alert events the cycle fired or resolved for this account
 	 */
-	public record AccountSummary(String name, String status, String message, int windowsStored) {
+	public record AccountSummary(String name, String status, String message, int windowsStored,
+			List<EventSummary> events) {
+	}
+
+	/**
+	 * One alert event in a cycle summary.
+	 *
+	 * @param type alert type code, for example {@code threshold}
+	 * @param level level code, for example {@code critical}
+	 * @param state {@code firing} or {@code resolved}
+	 * @param window window id, empty for account-level alerts
+	 * @param title short title
+	 * @param message one line a person can act on
+	 * @param suppressed whether a silence or quiet hours held back its notification
+	 */
+	public record EventSummary(String type, String level, String state, String window, String title, String message,
+			boolean suppressed) {
 	}
 
 }

@@ -3,21 +3,29 @@ package dev.usagemonitor.cycle;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 
+import dev.usagemonitor.alert.AlertEvent;
+import dev.usagemonitor.alert.ThresholdEvaluation;
 import dev.usagemonitor.collect.CollectionRecorder;
 import dev.usagemonitor.collect.CollectionResult;
 import dev.usagemonitor.collect.RecordedCollection;
 import dev.usagemonitor.collect.UsageCollector;
+import dev.usagemonitor.notify.FlushNotifications;
+import dev.usagemonitor.notify.FlushReport;
+import dev.usagemonitor.notify.NotificationOutbox;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs one monitoring cycle: collect every account over HTTP, outside any transaction,
- * then store every account's outcome in one transaction.
+ * Runs one monitoring cycle: collect every account over HTTP outside any transaction;
+ * then, in one transaction, store the outcomes, evaluate the alert rules and put the
+ * resulting events in the notification outbox; after the commit, send what the outbox
+ * holds.
  */
 @Service
 public class MonitoringCycle {
@@ -28,13 +36,22 @@ public class MonitoringCycle {
 
 	private final CollectionRecorder recorder;
 
+	private final ThresholdEvaluation evaluation;
+
+	private final NotificationOutbox outbox;
+
+	private final FlushNotifications notifications;
+
 	private final TransactionTemplate transaction;
 
-	MonitoringCycle(Clock clock, UsageCollector collector, CollectionRecorder recorder,
-			PlatformTransactionManager transactions) {
+	MonitoringCycle(Clock clock, UsageCollector collector, CollectionRecorder recorder, ThresholdEvaluation evaluation,
+			NotificationOutbox outbox, FlushNotifications notifications, PlatformTransactionManager transactions) {
 		this.clock = clock;
 		this.collector = collector;
 		this.recorder = recorder;
+		this.evaluation = evaluation;
+		this.outbox = outbox;
+		this.notifications = notifications;
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
@@ -44,43 +61,61 @@ public class MonitoringCycle {
 	 * stored
 	 */
 	public CycleSummary run() {
-		return collectAndStore(this::evaluateAlerts);
-	}
-
-	/**
-	 * Collects and stores every account without the rest of the cycle, for
-	 * {@code GET /scrapeUsage}.
-	 */
-	public CycleSummary scrape() {
-		return collectAndStore((cycleId, recorded) -> {
-		});
-	}
-
-	private CycleSummary collectAndStore(BiConsumer<String, List<RecordedCollection>> inSameTransaction) {
 		Instant started = this.clock.instant();
 		String cycleId = UUID.randomUUID().toString();
 		List<CollectionResult> results = this.collector.collectAll();
-		List<RecordedCollection> recorded = this.transaction.execute((status) -> {
-			List<RecordedCollection> stored = this.recorder.recordAll(cycleId, results);
-			inSameTransaction.accept(cycleId, stored);
-			return stored;
-		});
-		return new CycleSummary(cycleId, started, this.clock.instant(),
-				recorded.stream().map(MonitoringCycle::summarize).toList());
+		StoredCycle stored = this.transaction.execute((status) -> storeAndEvaluate(cycleId, results));
+		FlushReport flushed = this.notifications.flush();
+		return summarize(cycleId, started, stored, flushed);
 	}
 
 	/**
-	 * Evaluates alert rules against the outcomes just stored, inside the transaction that
-	 * stored them, so that observations and alert changes commit together.
+	 * Collects and stores every account without evaluating or notifying, for
+	 * {@code GET /scrapeUsage}.
 	 */
-	// TODO: alert evaluation is not built yet; this is where it runs.
-	private void evaluateAlerts(String cycleId, List<RecordedCollection> recorded) {
+	public CycleSummary scrape() {
+		Instant started = this.clock.instant();
+		String cycleId = UUID.randomUUID().toString();
+		List<CollectionResult> results = this.collector.collectAll();
+		List<RecordedCollection> recorded = this.transaction
+			.execute((status) -> this.recorder.recordAll(cycleId, results));
+		return summarize(cycleId, started, new StoredCycle(recorded, List.of()), null);
 	}
 
-	private static CycleSummary.AccountSummary summarize(RecordedCollection recorded) {
+	private StoredCycle storeAndEvaluate(String cycleId, List<CollectionResult> results) {
+		List<RecordedCollection> recorded = this.recorder.recordAll(cycleId, results);
+		List<String> accounts = results.stream().map((result) -> result.account().name()).toList();
+		List<AlertEvent> events = this.evaluation.evaluate(cycleId, accounts);
+		this.outbox.enqueue(cycleId);
+		return new StoredCycle(recorded, events);
+	}
+
+	private CycleSummary summarize(String cycleId, Instant started, StoredCycle stored, FlushReport flushed) {
+		Map<String, List<CycleSummary.EventSummary>> events = stored.events()
+			.stream()
+			.collect(Collectors.groupingBy(AlertEvent::account,
+					Collectors.mapping(MonitoringCycle::summarize, Collectors.toList())));
+		List<CycleSummary.AccountSummary> accounts = stored.recorded()
+			.stream()
+			.map((recorded) -> summarize(recorded, events))
+			.toList();
+		return new CycleSummary(cycleId, started, this.clock.instant(), accounts, flushed);
+	}
+
+	private static CycleSummary.AccountSummary summarize(RecordedCollection recorded,
+			Map<String, List<CycleSummary.EventSummary>> events) {
 		CollectionResult result = recorded.result();
-		return new CycleSummary.AccountSummary(result.account().name(), result.status().code(), result.message(),
-				recorded.windowsStored());
+		String name = result.account().name();
+		return new CycleSummary.AccountSummary(name, result.status().code(), result.message(), recorded.windowsStored(),
+				events.getOrDefault(name, List.of()));
+	}
+
+	private static CycleSummary.EventSummary summarize(AlertEvent event) {
+		return new CycleSummary.EventSummary(event.type().code(), event.level().code(), event.state().code(),
+				event.window(), event.title(), event.message(), event.suppressed());
+	}
+
+	private record StoredCycle(List<RecordedCollection> recorded, List<AlertEvent> events) {
 	}
 
 }
