@@ -1,0 +1,113 @@
+package dev.usagemonitor.query;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the hourly and daily rows of {@code window_rollups} up to date with
+ * {@code window_observations}. The update is incremental: it folds every observation
+ * whose id is above the stored watermark into its buckets and then moves the watermark.
+ * It runs lazily before each history read (a no-op costing two key lookups when nothing
+ * is new), and the collection cycle may call {@link #refresh()} after storing
+ * observations so that reads never have to write.
+ * <p>
+ * NOTE: the watermark assumes observation ids become visible in increasing order, which
+ * holds on SQLite (one writer at a time); on PostgreSQL two cycles committing out of id
+ * order could leave an observation out of the rollups.
+ */
+@Component
+public class UsageRollups {
+
+	private static final Logger logger = LoggerFactory.getLogger(UsageRollups.class);
+
+	private static final String FOLD = """
+			INSERT INTO window_rollups (account_id, window_id, grain_ms, bucket_start, min_utilization,
+			    max_utilization, last_utilization, last_observed_at, last_resets_at, samples)
+			SELECT account_id, window_id, :grain, bucket, MIN(utilization), MAX(utilization),
+			    MAX(CASE WHEN newest = 1 THEN utilization END), MAX(observed_at),
+			    MAX(CASE WHEN newest = 1 THEN resets_at END), COUNT(utilization)
+			FROM (
+			    SELECT account_id, window_id, utilization, observed_at, resets_at,
+			        (observed_at / :grain) * :grain AS bucket,
+			        ROW_NUMBER() OVER (PARTITION BY account_id, window_id, observed_at / :grain
+			            ORDER BY observed_at DESC, id DESC) AS newest
+			    FROM window_observations WHERE id > :after AND id <= :upTo
+			) fresh
+			WHERE 1 = 1
+			GROUP BY account_id, window_id, bucket
+			ON CONFLICT (account_id, grain_ms, bucket_start, window_id) DO UPDATE SET
+			    min_utilization = CASE WHEN window_rollups.min_utilization IS NULL
+			        OR excluded.min_utilization < window_rollups.min_utilization
+			        THEN excluded.min_utilization ELSE window_rollups.min_utilization END,
+			    max_utilization = CASE WHEN window_rollups.max_utilization IS NULL
+			        OR excluded.max_utilization > window_rollups.max_utilization
+			        THEN excluded.max_utilization ELSE window_rollups.max_utilization END,
+			    last_utilization = CASE WHEN excluded.last_observed_at >= window_rollups.last_observed_at
+			        THEN excluded.last_utilization ELSE window_rollups.last_utilization END,
+			    last_resets_at = CASE WHEN excluded.last_observed_at >= window_rollups.last_observed_at
+			        THEN excluded.last_resets_at ELSE window_rollups.last_resets_at END,
+			    last_observed_at = CASE WHEN excluded.last_observed_at >= window_rollups.last_observed_at
+			        THEN excluded.last_observed_at ELSE window_rollups.last_observed_at END,
+			    samples = window_rollups.samples + excluded.samples
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	UsageRollups(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/**
+	 * Folds every observation stored since the last refresh into the hourly and daily
+	 * rollups, in one transaction. Concurrent callers are safe: the watermark moves with
+	 * a conditional update, so only one of them folds a given range.
+	 * @return whether new observations were folded in
+	 */
+	public boolean refresh() {
+		long upTo = newestObservationId();
+		if (upTo <= watermark()) {
+			return false;
+		}
+		return Boolean.TRUE.equals(this.transactions.execute((status) -> foldUpTo(upTo)));
+	}
+
+	private boolean foldUpTo(long upTo) {
+		long after = watermark();
+		int moved = this.jdbc.sql("""
+				UPDATE window_rollup_progress SET last_observation_id = :upTo, updated_at = :now
+				WHERE id = 1 AND last_observation_id = :after AND last_observation_id < :upTo
+				""").param("upTo", upTo).param("now", this.clock.millis()).param("after", after).update();
+		if (moved == 0) {
+			return false;
+		}
+		for (RollupGrain grain : new RollupGrain[] { RollupGrain.HOUR, RollupGrain.DAY }) {
+			this.jdbc.sql(FOLD).param("grain", grain.millis()).param("after", after).param("upTo", upTo).update();
+		}
+		logger.debug("Folded observations {} to {} into the usage rollups", after + 1, upTo);
+		return true;
+	}
+
+	private long newestObservationId() {
+		Long newest = this.jdbc.sql("SELECT MAX(id) FROM window_observations").query(Long.class).single();
+		return (newest != null) ? newest : 0;
+	}
+
+	private long watermark() {
+		return this.jdbc.sql("SELECT last_observation_id FROM window_rollup_progress WHERE id = 1")
+			.query(Long.class)
+			.single();
+	}
+
+}
