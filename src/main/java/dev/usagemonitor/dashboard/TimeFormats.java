@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.Locale;
 
 /**
@@ -22,6 +21,8 @@ record TimeFormats(ZoneId zone, Instant now) {
 	private static final DateTimeFormatter WEEKDAY_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+
+	private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
@@ -65,10 +66,11 @@ record TimeFormats(ZoneId zone, Instant now) {
 	}
 
 	/**
-	 * Returns the zone's short name, for example {@code CET} or {@code UTC}.
+	 * Returns the zone's short name at the time of the report, for example {@code CET},
+	 * {@code CEST} or {@code UTC}.
 	 */
 	String zoneName() {
-		return this.zone.getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+		return ZONE_NAME.format(this.now.atZone(this.zone));
 	}
 
 	static String span(Duration duration) {

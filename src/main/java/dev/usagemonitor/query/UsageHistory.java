@@ -65,11 +65,10 @@ class UsageHistory {
 	}
 
 	/**
-	 * Returns the history of an account over a range ending at {@code now}. Windows without
-	 * any known utilization in the range (such as spend windows without a cap) are left
-	 * out. Windows
+	 * Returns the history of an account over a range ending at {@code now}. Windows
 	 * without any known utilization in the range (such as spend windows without a cap)
-	 * are left out.
+	 * are left out. Windows without any known utilization in the range (such as spend
+	 * windows without a cap) are left out.
 	 * @param labels window labels by window id; a window without a label is shown by id
 	 */
 	History read(long accountId, QueryRange range, Instant now, Map<String, String> labels) {

@@ -82,12 +82,19 @@ public final class UsageScenario {
 
 	private static UsageWindow sessionAt(long t) {
 		long length = Duration.ofHours(5).toMillis();
-		long hoursInto = (t % length) / Duration.ofHours(1).toMillis();
+		return window("five_hour", WindowKind.SESSION, "Session (5 hours)", sessionValue(t),
+				Instant.ofEpochMilli(t - t % length + length));
+	}
+
+	/**
+	 * Returns the hourly session utilization seeded at {@code t} (epoch milliseconds).
+	 */
+	static double sessionValue(long t) {
+		long hoursInto = (t % Duration.ofHours(5).toMillis()) / Duration.ofHours(1).toMillis();
 		long day = t / Duration.ofDays(1).toMillis();
 		int hourOfDay = Instant.ofEpochMilli(t).atZone(ZoneOffset.UTC).getHour();
 		double pace = (hourOfDay < 7) ? 2 : 8 + (day * 37 % 17);
-		return window("five_hour", WindowKind.SESSION, "Session (5 hours)", Math.min(100, pace * (hoursInto + 1)),
-				Instant.ofEpochMilli(t - t % length + length));
+		return Math.min(100, pace * (hoursInto + 1));
 	}
 
 	private static UsageWindow weeklyAt(long t) {
