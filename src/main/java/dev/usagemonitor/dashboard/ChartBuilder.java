@@ -160,7 +160,7 @@ final class ChartBuilder {
 	private List<Tick> yTicks() {
 		List<Tick> ticks = new ArrayList<>();
 		for (double value = 0; value <= this.geometry.yMax(); value += 50) {
-			ticks.add(new Tick(fmt(this.geometry.y(value)), WindowView.percentText(value), "end"));
+			ticks.add(new Tick(fmt(this.geometry.y(value) - 4), WindowView.percentText(value), "start"));
 		}
 		return ticks;
 	}

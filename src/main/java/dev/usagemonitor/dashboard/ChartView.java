@@ -17,17 +17,17 @@ import java.util.List;
 public record ChartView(String id, String title, List<RangeLink> ranges, List<SeriesView> series, List<Line> lines,
 		List<Tick> xTicks, List<Tick> yTicks) {
 
-	static final int WIDTH = 640;
+	static final int WIDTH = 720;
 
-	static final int HEIGHT = 220;
+	static final int HEIGHT = 260;
 
-	static final int LEFT = 40;
+	static final int LEFT = 8;
 
-	static final int RIGHT = 10;
+	static final int RIGHT = 8;
 
-	static final int TOP = 10;
+	static final int TOP = 22;
 
-	static final int BOTTOM = 26;
+	static final int BOTTOM = 34;
 
 	public boolean empty() {
 		return this.series.isEmpty();

@@ -33,8 +33,8 @@ class StoredCounts {
 	 * Returns the number of failed collection runs by account name and reason.
 	 */
 	synchronized Map<List<String>, Long> fetchErrors() {
-		Long newest = this.jdbc.sql("SELECT MAX(id) FROM collection_runs").query(Long.class).single();
-		if (newest != null && newest > this.lastRunId) {
+		long newest = this.jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM collection_runs").query(Long.class).single();
+		if (newest > this.lastRunId) {
 			this.jdbc.sql("""
 					SELECT a.name, r.status, COUNT(*) AS n FROM collection_runs r JOIN accounts a ON a.id = r.account_id
 					WHERE r.id > :after AND r.id <= :upTo AND r.status <> 'ok' GROUP BY a.name, r.status

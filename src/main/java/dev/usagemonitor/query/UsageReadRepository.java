@@ -51,11 +51,11 @@ class UsageReadRepository {
 	 * Returns the end of the latest successful collection attempt of an account.
 	 */
 	Instant lastSuccessAt(long accountId) {
-		Long at = this.jdbc
+		List<Long> at = this.jdbc
 			.sql("SELECT MAX(finished_at) FROM collection_runs WHERE account_id = :account AND status = 'ok'")
 			.param("account", accountId)
 			.query(Long.class)
-			.single();
+			.list();
 		return toInstant(at);
 	}
 
@@ -91,9 +91,9 @@ class UsageReadRepository {
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		OutboxCounts outbox = new OutboxCounts(counts.getOrDefault("pending", 0L), counts.getOrDefault("delivered", 0L),
 				counts.getOrDefault("given_up", 0L), counts.getOrDefault("suppressed", 0L));
-		Long oldest = this.jdbc.sql("SELECT MIN(created_at) FROM notification_outbox WHERE status = 'pending'")
+		List<Long> oldest = this.jdbc.sql("SELECT MIN(created_at) FROM notification_outbox WHERE status = 'pending'")
 			.query(Long.class)
-			.single();
+			.list();
 		return new NotificationState(outbox, toInstant(oldest), brokenChannels());
 	}
 
@@ -105,6 +105,10 @@ class UsageReadRepository {
 			.query((rs, row) -> new BrokenChannel(rs.getString("name"), rs.getString("type"),
 					Instant.ofEpochMilli(rs.getLong("broken_at")), rs.getString("broken_reason")))
 			.list();
+	}
+
+	private static Instant toInstant(List<Long> aggregate) {
+		return aggregate.isEmpty() ? null : toInstant(aggregate.get(0));
 	}
 
 	private static Instant toInstant(Long epochMillis) {

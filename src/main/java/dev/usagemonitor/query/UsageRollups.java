@@ -100,8 +100,7 @@ public class UsageRollups {
 	}
 
 	private long newestObservationId() {
-		Long newest = this.jdbc.sql("SELECT MAX(id) FROM window_observations").query(Long.class).single();
-		return (newest != null) ? newest : 0;
+		return this.jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM window_observations").query(Long.class).single();
 	}
 
 	private long watermark() {
