@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import dev.usagemonitor.collect.AccountRepository;
 import dev.usagemonitor.collect.AccountRepository.StoredAccount;
+import dev.usagemonitor.collect.CollectionRun;
 import dev.usagemonitor.collect.CollectionRunRepository;
 import dev.usagemonitor.collect.Observation;
 import dev.usagemonitor.collect.ObservationRepository;
@@ -85,7 +86,7 @@ public class UsageQueryService {
 	 * Returns the end of the latest successful collection of an account, or {@code null}.
 	 */
 	public Instant lastSuccessAt(long accountId) {
-		return this.reads.lastSuccessAt(accountId);
+		return this.runs.findLatestSuccess(accountId).map(CollectionRun::finishedAt).orElse(null);
 	}
 
 	private List<StoredAccount> select(String name) {
@@ -110,8 +111,8 @@ public class UsageQueryService {
 		LastScrape lastScrape = this.runs.findLatest(account.id())
 			.map((run) -> new LastScrape(run.finishedAt(), run.status().code(), run.message()))
 			.orElse(null);
-		return new AccountUsage(account.name(), account.source(), lastScrape, this.reads.lastSuccessAt(account.id()),
-				latest, chart, this.reads.alerts(account.id(), now.minus(RESOLVED_ALERTS)));
+		return new AccountUsage(account.name(), account.source(), lastScrape, lastSuccessAt(account.id()), latest,
+				chart, this.reads.alerts(account.id(), now.minus(RESOLVED_ALERTS)));
 	}
 
 	private List<WindowUsage> windows(long accountId, Instant now) {

@@ -48,18 +48,6 @@ class UsageReadRepository {
 	}
 
 	/**
-	 * Returns the end of the latest successful collection attempt of an account.
-	 */
-	Instant lastSuccessAt(long accountId) {
-		List<Long> at = this.jdbc
-			.sql("SELECT MAX(finished_at) FROM collection_runs WHERE account_id = :account AND status = 'ok'")
-			.param("account", accountId)
-			.query(Long.class)
-			.list();
-		return toInstant(at);
-	}
-
-	/**
 	 * Returns the firing alerts of an account, newest first, then those resolved at or
 	 * after {@code resolvedSince}, most recently resolved first.
 	 */

@@ -1,10 +1,13 @@
 package dev.usagemonitor.query;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,6 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class UsageRollups {
 
 	private static final Logger logger = LoggerFactory.getLogger(UsageRollups.class);
+
+	/**
+	 * Observations folded per transaction, so that a large backlog (after an upgrade)
+	 * never holds the SQLite write lock for more than about a second on a small machine.
+	 */
+	static final long CHUNK = 50_000;
 
 	private static final String FOLD = """
 			INSERT INTO window_rollups (account_id, window_id, grain_ms, bucket_start, min_utilization,
@@ -76,11 +85,34 @@ public class UsageRollups {
 	 * @return whether new observations were folded in
 	 */
 	public boolean refresh() {
-		long upTo = newestObservationId();
-		if (upTo <= watermark()) {
-			return false;
+		long newest = newestObservationId();
+		boolean folded = false;
+		long after = watermark();
+		while (after < newest) {
+			long upTo = chunkEnd(after, newest);
+			folded |= Boolean.TRUE.equals(this.transactions.execute((status) -> foldUpTo(upTo)));
+			after = watermark();
 		}
-		return Boolean.TRUE.equals(this.transactions.execute((status) -> foldUpTo(upTo)));
+		return folded;
+	}
+
+	/**
+	 * Folds the observations stored while the application was down, in the background, so
+	 * that the first chart after an upgrade or a long pause does not wait for it.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void refreshAfterStart() {
+		Thread thread = new Thread(() -> {
+			try {
+				refresh();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not bring the usage rollups up to date after start; the next chart read retries",
+						ex);
+			}
+		}, "usage-rollups");
+		thread.setDaemon(true);
+		thread.start();
 	}
 
 	private boolean foldUpTo(long upTo) {
@@ -97,6 +129,16 @@ public class UsageRollups {
 		}
 		logger.debug("Folded observations {} to {} into the usage rollups", after + 1, upTo);
 		return true;
+	}
+
+	private long chunkEnd(long after, long newest) {
+		List<Long> end = this.jdbc
+			.sql("SELECT id FROM window_observations WHERE id > :after ORDER BY id LIMIT 1 OFFSET :skip")
+			.param("after", after)
+			.param("skip", CHUNK - 1)
+			.query(Long.class)
+			.list();
+		return end.isEmpty() ? newest : Math.min(end.get(0), newest);
 	}
 
 	private long newestObservationId() {
