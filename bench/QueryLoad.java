@@ -35,7 +35,7 @@ public class QueryLoad {
 	private static long send(HttpClient client, HttpRequest request) throws Exception {
 		HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
 		if (response.statusCode() != 200) {
-			throw new IllegalStateException(request.uri() + " answered " + response.statusCode());
+			throw new IllegalStateException(request.uri() + " returned status " + response.statusCode());
 		}
 		return response.body().length;
 	}

@@ -1,5 +1,6 @@
 package dev.usagemonitor.dashboard;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 
@@ -38,12 +39,15 @@ class DashboardController {
 
 	private final boolean tokenRequired;
 
+	private final Clock clock;
+
 	DashboardController(UsageQueryService service, DashboardViews views, MonitorProperties monitor,
-			DashboardProperties dashboard) {
+			DashboardProperties dashboard, Clock clock) {
 		this.service = service;
 		this.views = views;
 		this.defaultZone = monitor.zone();
 		this.tokenRequired = dashboard.tokenRequired();
+		this.clock = clock;
 	}
 
 	@GetMapping("/")
@@ -78,7 +82,9 @@ class DashboardController {
 	String notifications(@RequestParam Map<String, String> parameters,
 			@CookieValue(name = ZONE_COOKIE, required = false) String zoneCookie, Model model) {
 		UsageQuery query = query(parameters, zoneCookie);
-		model.addAttribute("page", this.views.page(this.service.report(query), query.range(), this.tokenRequired));
+		TimeFormats times = new TimeFormats(query.zone(), this.clock.instant());
+		model.addAttribute("notifications", DashboardViews.notifications(this.service.notifications(), times));
+		model.addAttribute("url", DashboardViews.notificationsUrl(query.zone().getId()));
 		return "fragments/notifications";
 	}
 

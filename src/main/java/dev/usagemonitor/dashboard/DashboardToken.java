@@ -13,7 +13,7 @@ import dev.usagemonitor.query.DashboardProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the dashboard token and the login cookie. The cookie holds an HMAC of a fixed
+ * Checks the dashboard token and the login cookie. The cookie contains an HMAC of a fixed
  * text keyed with the token, not the token itself, so a leaked cookie does not reveal the
  * token, and changing the token signs everyone out. Comparisons take the same time
  * whatever the input.

@@ -36,8 +36,7 @@ class DashboardViews {
 			.map((account) -> account(account, report, range, times))
 			.toList();
 		return new PageView(times.time(report.generatedAt()) + " " + times.zoneName(), report.zone(), accounts,
-				notifications(report.notifications(), times), url("/fragments/notifications", null, null, report),
-				tokenRequired);
+				notifications(report.notifications(), times), notificationsUrl(report.zone()), tokenRequired);
 	}
 
 	AccountView account(AccountUsage account, UsageReport report, QueryRange range, TimeFormats times) {
@@ -87,7 +86,11 @@ class DashboardViews {
 		return new AlertView(firing, alert.level(), alert.message(), when);
 	}
 
-	private static NotificationView notifications(NotificationState state, TimeFormats times) {
+	static String notificationsUrl(String zone) {
+		return url("/fragments/notifications", null, null, zone);
+	}
+
+	static NotificationView notifications(NotificationState state, TimeFormats times) {
 		var outbox = state.outbox();
 		String summary = outbox.delivered() + " delivered, " + outbox.pending() + " pending, " + outbox.givenUp()
 				+ " given up, " + outbox.suppressed() + " suppressed";
@@ -103,6 +106,10 @@ class DashboardViews {
 	}
 
 	private static String url(String path, String account, QueryRange range, UsageReport report) {
+		return url(path, account, range, report.zone());
+	}
+
+	private static String url(String path, String account, QueryRange range, String zone) {
 		UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
 		if (account != null) {
 			builder.queryParam("account", account);
@@ -110,7 +117,7 @@ class DashboardViews {
 		if (range != null) {
 			builder.queryParam("range", range.code());
 		}
-		builder.queryParam("zone", report.zone());
+		builder.queryParam("zone", zone);
 		return builder.encode().build().toUriString();
 	}
 

@@ -2,8 +2,7 @@ package dev.usagemonitor.query;
 
 /**
  * A {@code queryUsage} or dashboard parameter with a value that is not accepted. The
- * message names the parameter, the value and the accepted values; it becomes a 400
- * answer.
+ * message names the parameter, the value and the accepted values; the response is a 400.
  */
 public class InvalidQueryException extends RuntimeException {
 

@@ -8,9 +8,9 @@ import dev.usagemonitor.collect.Observation;
 import dev.usagemonitor.query.UsageReadRepository.Sample;
 
 /**
- * The pace of one window and where it leads: the burn rate over the last hour of the
- * current window instance, the utilization expected at the reset and the time at which
- * 100 % is reached before the reset, if it is.
+ * The pace of one window and where it leads. The burn rate covers the last hour of the
+ * current window instance. From it follow the utilization expected at the reset and the
+ * time at which 100 % is reached, when that comes before the reset.
  *
  * @param burnRatePerHour utilization points per hour, {@code null} when unknown
  * @param atReset utilization expected at the reset, {@code null} when unknown

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Answers an invalid query parameter with 400 and a message naming the value and the
+ * Returns 400 for an invalid query parameter, and a message naming the value and the
  * accepted values, instead of the 500 that an exception from a function gives by default.
  */
 @RestControllerAdvice

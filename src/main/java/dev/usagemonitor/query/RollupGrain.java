@@ -3,8 +3,8 @@ package dev.usagemonitor.query;
 import java.time.Duration;
 
 /**
- * Where a history range is read from: the raw observations or one of the rollup grains
- * kept in {@code window_rollups}.
+ * The source of a history range: the raw observations or one of the rollup grains kept in
+ * {@code window_rollups}.
  */
 enum RollupGrain {
 

@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Reads the chart series of one account, downsampled in SQL to the buckets of a
  * {@link QueryRange}: the lowest, highest and newest utilization of each bucket.
+ * <p>
+ * NOTE: buckets are aligned to UTC (epoch multiples of their width), so a daily bucket
+ * starts at midnight UTC rather than at the viewer's midnight.
  */
 @Component
 class UsageHistory {

@@ -18,6 +18,7 @@ import dev.usagemonitor.query.UsageReadRepository.Sample;
 import dev.usagemonitor.query.UsageReport.AccountUsage;
 import dev.usagemonitor.query.UsageReport.History;
 import dev.usagemonitor.query.UsageReport.LastScrape;
+import dev.usagemonitor.query.UsageReport.NotificationState;
 import dev.usagemonitor.query.UsageReport.WindowUsage;
 
 import org.springframework.stereotype.Service;
@@ -68,6 +69,13 @@ public class UsageQueryService {
 			.map((account) -> account(account, query.range(), now))
 			.toList();
 		return new UsageReport(now, query.range().code(), query.zone().getId(), selected, this.reads.notifications());
+	}
+
+	/**
+	 * Returns the outbox counts and the broken channels.
+	 */
+	public NotificationState notifications() {
+		return this.reads.notifications();
 	}
 
 	/**

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The answer of {@code queryUsage}: the latest windows of every account with projections,
+ * The result of {@code queryUsage}: the latest windows of every account with projections,
  * their history, alerts and the notification state. Times are UTC instants; {@code zone}
  * is the viewer's zone that the dashboard renders them in.
  *

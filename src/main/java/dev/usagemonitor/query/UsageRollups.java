@@ -16,13 +16,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps the hourly and daily rows of {@code window_rollups} up to date with
  * {@code window_observations}. The update is incremental: it folds every observation
  * whose id is above the stored watermark into its buckets and then moves the watermark.
- * It runs lazily before each history read (a no-op costing two key lookups when nothing
- * is new), and the collection cycle may call {@link #refresh()} after storing
- * observations so that reads never have to write.
+ * It runs lazily before each history read from the rollups (a no-op costing two key
+ * lookups when nothing is new), and the collection cycle may call {@link #refresh()}
+ * after storing observations so that reads never have to write.
  * <p>
- * NOTE: the watermark assumes observation ids become visible in increasing order, which
- * holds on SQLite (one writer at a time); on PostgreSQL two cycles committing out of id
- * order could leave an observation out of the rollups.
+ * NOTE: the watermark assumes that observation ids become visible in increasing order.
+ * SQLite has one writer at a time, so this is true there. On PostgreSQL two cycles that
+ * commit out of id order could leave an observation out of the rollups.
  */
 @Component
 public class UsageRollups {
@@ -80,8 +80,9 @@ public class UsageRollups {
 
 	/**
 	 * Folds every observation stored since the last refresh into the hourly and daily
-	 * rollups, in one transaction. Concurrent callers are safe: the watermark moves with
-	 * a conditional update, so only one of them folds a given range.
+	 * rollups, in transactions of at most {@link #CHUNK} observations. Concurrent callers
+	 * are safe: the watermark moves with a conditional update, so only one of them folds
+	 * a given range.
 	 * @return whether new observations were folded in
 	 */
 	public boolean refresh() {

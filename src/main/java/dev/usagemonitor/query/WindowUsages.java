@@ -13,7 +13,8 @@ import dev.usagemonitor.query.UsageReport.WindowUsage;
 
 /**
  * Turns a stored observation into a report window: its age, whether it is stale, and its
- * projection. Stale windows get no projection, because an old pace says little about now.
+ * projection. Stale windows get no projection, because an old pace does not predict the
+ * current one.
  *
  * @param staleAfter age after which an observation is stale
  */

@@ -152,6 +152,9 @@ class DashboardPageTests extends SeededApplicationTests {
 		assertThat(notifications.selectFirst(".outbox").text()).startsWith("1 delivered, 1 pending, 1 given up");
 		assertThat(notifications.select("li.broken").text()).startsWith("old-hook (webhook) broken since 08:00")
 			.contains("404 Not Found: no such webhook");
+		Document fragment = page(notifications.attr("hx-get"));
+		assertThat(fragment.body().child(0).id()).isEqualTo("notifications");
+		assertThat(fragment.select("li.broken")).hasSize(1);
 	}
 
 	@Test
