@@ -89,7 +89,7 @@ class DashboardAccessTests {
 	}
 
 	@Test
-	void loginSetsHttpOnlySameSiteCookieThatOpensThePage() throws Exception {
+	void loginSetsSessionCookie() throws Exception {
 		HttpResponse<String> response = send(form("token=" + TOKEN));
 		assertThat(response.statusCode()).isEqualTo(302);
 		String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
