@@ -43,9 +43,11 @@ class QueryUsageFunction {
 		}
 		try {
 			Map<String, Object> fields = new LinkedHashMap<>();
-			json.readTree(payload)
-				.properties()
-				.forEach((field) -> fields.put(field.getKey(), field.getValue().asString()));
+			json.readTree(payload).properties().forEach((field) -> {
+				if (!field.getValue().isNull()) {
+					fields.put(field.getKey(), field.getValue().asString());
+				}
+			});
 			return fields;
 		}
 		catch (JacksonException ex) {

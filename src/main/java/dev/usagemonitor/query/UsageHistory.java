@@ -99,7 +99,7 @@ class UsageHistory {
 				.query(UsageHistory::row)
 				.list();
 		}
-		this.rollups.refresh();
+		this.rollups.refreshBeforeRead();
 		return this.jdbc.sql(FROM_ROLLUPS)
 			.param("width", range.bucket().toMillis())
 			.param("account", accountId)

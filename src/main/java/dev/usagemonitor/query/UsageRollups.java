@@ -2,11 +2,13 @@ package dev.usagemonitor.query;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.dao.DataAccessException;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -72,6 +74,8 @@ public class UsageRollups {
 
 	private final Clock clock;
 
+	private final ReentrantLock folding = new ReentrantLock();
+
 	UsageRollups(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -86,6 +90,37 @@ public class UsageRollups {
 	 * @return whether new observations were folded in
 	 */
 	public boolean refresh() {
+		this.folding.lock();
+		try {
+			return foldAll();
+		}
+		finally {
+			this.folding.unlock();
+		}
+	}
+
+	/**
+	 * Folds new observations before a chart is read, unless another thread of this
+	 * application is already folding. A failure, such as SQLite staying locked by a cycle
+	 * for longer than its busy timeout, is logged and the chart is read from the rollups
+	 * as they are, at most one backlog behind.
+	 */
+	void refreshBeforeRead() {
+		if (!this.folding.tryLock()) {
+			return;
+		}
+		try {
+			foldAll();
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Could not bring the usage rollups up to date before a chart read; showing them as stored", ex);
+		}
+		finally {
+			this.folding.unlock();
+		}
+	}
+
+	private boolean foldAll() {
 		long newest = newestObservationId();
 		boolean folded = false;
 		long after = watermark();
@@ -105,7 +140,11 @@ public class UsageRollups {
 	void refreshAfterStart() {
 		Thread thread = new Thread(() -> {
 			try {
-				refresh();
+				long began = System.nanoTime();
+				if (refresh()) {
+					logger.info("Brought the usage rollups up to date in {} ms after start",
+							(System.nanoTime() - began) / 1_000_000);
+				}
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Could not bring the usage rollups up to date after start; the next chart read retries",

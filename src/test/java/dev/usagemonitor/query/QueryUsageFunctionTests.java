@@ -216,6 +216,17 @@ class QueryUsageFunctionTests extends SeededApplicationTests {
 	}
 
 	@Test
+	void nullBodyFieldTakesDefault() throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(uri("/queryUsage"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"account\":null,\"range\":\"30d\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(this.json.readTree(response.body()).get("accounts")).hasSize(2);
+	}
+
+	@Test
 	void invalidJsonBodyIsBadRequest() throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(uri("/queryUsage"))
