@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CycleAlertsEndToEndTests extends CycleEndToEndTestSupport {
 
 	/**
-	 * First reset of the session window. The cycle at 12:30 sees it drifted by 90
-	 * seconds.
+	 * First reset of the session window. The response at 12:30 reports it 90 seconds
+	 * later.
 	 */
 	private static final Instant SESSION_RESET = Instant.parse("2026-09-14T13:00:00Z");
 
@@ -107,9 +107,12 @@ class CycleAlertsEndToEndTests extends CycleEndToEndTestSupport {
 			.list();
 		assertThat(eventCycles).containsExactly(cycleId, cycleId);
 		JsonNode events = account(summary, "personal").path("events");
-		assertThat(events.get(0).path("title").asString()).startsWith("personal:");
-		assertThat(events.get(0).path("message").asString()).contains("93 %").contains("13:00 UTC");
-		assertThat(events.get(1).path("message").asString()).contains("91 %").contains("14:00 UTC");
+		assertThat(events.get(0).path("title").asString()).isEqualTo("personal: 5-hour session limit critical");
+		assertThat(events.get(0).path("message").asString())
+			.isEqualTo("personal: 5-hour session limit at 93 % — resets Mon 13:00 UTC");
+		assertThat(events.get(1).path("title").asString()).isEqualTo("personal: weekly limit (all models) critical");
+		assertThat(events.get(1).path("message").asString())
+			.isEqualTo("personal: weekly limit (all models) at 91 % — resets Mon 14:00 UTC");
 		assertThat(events.get(1).path("suppressed").asBoolean()).isFalse();
 	}
 
