@@ -8,7 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import dev.usagemonitor.collect.AccountRepository;
 import dev.usagemonitor.support.StubServer.StubResponse;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * resolves, in the summary and in the database.
  */
 class CycleAlertsEndToEndTests extends CycleEndToEndTestSupport {
+
+	@Autowired
+	AccountRepository accountRows;
 
 	/**
 	 * First reset of the session window. The response at 12:30 reports it 90 seconds
@@ -141,8 +147,37 @@ class CycleAlertsEndToEndTests extends CycleEndToEndTestSupport {
 					(resolved) -> assertThat(resolved).contains("personal"));
 	}
 
+	@Test
+	void pushedTokensAlertInCycle() throws Exception {
+		claude.on(PERSONAL_USAGE, usage(40, 68));
+		long laptop = this.accountRows.ensure("laptop", "push");
+		storeTokens(laptop, START.minus(Duration.ofHours(2)), 12_000);
+
+		JsonNode firing = runCycle();
+		this.clock.set(Instant.parse("2026-09-15T00:10:00Z"));
+		JsonNode nextDay = runCycle();
+
+		assertThat(reportedEvents(firing, "laptop")).containsExactly("account: daily_tokens warning firing");
+		assertThat(account(firing, "laptop").path("status").asString()).isEqualTo("push");
+		assertThat(firing.path("notifications").path("delivered").asInt()).isEqualTo(CHANNELS.size());
+		assertThat(reportedEvents(nextDay, "laptop")).containsExactly("account: daily_tokens warning resolved");
+		assertThat(claude.requests()).hasSize(4);
+	}
+
 	private static StubResponse usage(double session, double weekly) {
 		return usageResponse(session, SESSION_RESET, weekly, WEEKLY_RESET);
+	}
+
+	/**
+	 * Stores the tokens of one API response, as reading a Claude Code transcript would.
+	 */
+	private void storeTokens(long accountId, Instant at, long outputTokens) {
+		this.jdbc.sql("""
+				INSERT INTO token_usage (account_id, dedup_key, message_id, occurred_at, project, model, sidechain,
+				    input_tokens, output_tokens, cache_creation_5m_tokens, cache_creation_1h_tokens, cache_read_tokens,
+				    web_search_requests)
+				VALUES (:account, 'msg_e2e_1', 'msg_e2e_1', :at, 'demo', 'claude-sonnet-4-6', 0, 0, :output, 0, 0, 0, 0)
+				""").param("account", accountId).param("at", at.toEpochMilli()).param("output", outputTokens).update();
 	}
 
 	private static Step plain(String time, StubResponse response, String... events) {

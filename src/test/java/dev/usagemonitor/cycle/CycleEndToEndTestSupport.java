@@ -44,8 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application context, and each test starts with empty tables.
  * <p>
  * Accounts: {@code personal} and {@code work}, both claude-web with a pinned
- * organization, so a cycle makes one usage request per account. Channels: one of each
- * type, named after the type, at {@code /<type>/hook} on {@link #receivers}; the webhook
+ * organization, so a cycle makes one usage request per account, and {@code laptop}, whose
+ * usage Claude Code pushes, so a cycle never collects it. Channels: one of each type,
+ * named after the type, at {@code /<type>/hook} on {@link #receivers}; the webhook
  * channel signs with {@link #WEBHOOK_SECRET}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -105,6 +106,9 @@ abstract class CycleEndToEndTestSupport {
 		registry.add("monitor.dashboard.public-url", () -> "https://usage.example.test/");
 		account(registry, 0, "personal", "00000000-0000-4000-8000-00000000000a");
 		account(registry, 1, "work", "00000000-0000-4000-8000-00000000000b");
+		registry.add("monitor.accounts[2].name", () -> "laptop");
+		registry.add("monitor.accounts[2].source", () -> "push");
+		registry.add("monitor.accounts[2].push-token", () -> "push-token-E2E-LAPTOP-SECRET");
 		for (int index = 0; index < CHANNELS.size(); index++) {
 			String type = CHANNELS.get(index);
 			registry.add("monitor.channels[" + index + "].name", () -> type);
