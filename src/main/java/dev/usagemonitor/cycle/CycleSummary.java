@@ -14,7 +14,7 @@ import dev.usagemonitor.notify.FlushReport;
  * @param accounts one entry per collected account, then one per push account the cycle
  * fired or resolved alerts for
  * @param notifications what the notification flush after the cycle did, or {@code null}
- * when the cycle did not flush
+ * when the cycle did not flush or the store failed during the flush
  */
 public record CycleSummary(String cycleId, Instant startedAt, Instant finishedAt, List<AccountSummary> accounts,
 		FlushReport notifications) {

@@ -20,6 +20,10 @@ import dev.usagemonitor.notify.FlushNotifications;
 import dev.usagemonitor.notify.FlushReport;
 import dev.usagemonitor.notify.NotificationOutbox;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,6 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class MonitoringCycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(MonitoringCycle.class);
 
 	private final Clock clock;
 
@@ -76,8 +82,25 @@ public class MonitoringCycle {
 		String cycleId = UUID.randomUUID().toString();
 		List<CollectionResult> results = this.collector.collectAll();
 		StoredCycle stored = this.transaction.execute((status) -> storeAndEvaluate(cycleId, results));
-		FlushReport flushed = this.notifications.flush();
+		FlushReport flushed = flushAfterCommit(cycleId);
 		return summarize(cycleId, started, stored, flushed);
+	}
+
+	/**
+	 * Sends the outbox and returns what the flush did, or {@code null} when the store
+	 * failed during the flush. Such a failure does not fail the cycle, whose outcome is
+	 * already committed, because a failed request makes the cron run a whole cycle again.
+	 * The notifications stay pending for the next flush.
+	 */
+	private FlushReport flushAfterCommit(String cycleId) {
+		try {
+			return this.notifications.flush();
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Cycle {} is stored, but sending its notifications failed, so they stay pending for the next"
+					+ " flush", cycleId, ex);
+			return null;
+		}
 	}
 
 	/**

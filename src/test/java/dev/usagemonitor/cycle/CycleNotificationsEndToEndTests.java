@@ -100,6 +100,30 @@ class CycleNotificationsEndToEndTests extends CycleEndToEndTestSupport {
 			.list()).containsExactly(2, 2);
 	}
 
+	@Test
+	void storeFailureWhileSendingKeepsCycle() throws Exception {
+		this.jdbc.sql("ALTER TABLE notification_channels RENAME TO notification_channels_away").update();
+		JsonNode failed;
+		try {
+			failed = runCycle();
+		}
+		finally {
+			this.jdbc.sql("ALTER TABLE notification_channels_away RENAME TO notification_channels").update();
+		}
+		this.clock.advance(Duration.ofMinutes(10));
+
+		JsonNode next = runCycle();
+
+		assertThat(reportedEvents(failed, "personal")).containsExactly("five_hour: threshold exhausted firing",
+				"seven_day: threshold critical firing");
+		assertThat(failed.path("notifications").isNull()).isTrue();
+		assertThat(count("alert_events")).isEqualTo(2);
+		assertThat(next.path("notifications").path("delivered").asInt()).isEqualTo(CHANNELS.size());
+		for (String channel : CHANNELS) {
+			assertThat(receivers.requests(hookPath(channel))).as(channel).hasSize(1);
+		}
+	}
+
 	private void assertSlack(JsonNode message) {
 		assertThat(message.path("text").asString()).startsWith("personal: 2 usage alerts");
 		assertThat(message.path("blocks").valueStream().map((block) -> block.path("type").asString()))
