@@ -101,6 +101,44 @@ class CycleNotificationsEndToEndTests extends CycleEndToEndTestSupport {
 	}
 
 	@Test
+	void eachAccountGetsItsOwnMessage() throws Exception {
+		claude.on(WORK_USAGE, usageResponse(95, SESSION_RESET, 20, WEEKLY_RESET));
+
+		JsonNode summary = runCycle();
+
+		assertThat(reportedEvents(summary, "work")).containsExactly("five_hour: threshold critical firing");
+		assertThat(summary.path("notifications").path("delivered").asInt()).isEqualTo(2 * CHANNELS.size());
+		for (String channel : CHANNELS) {
+			assertThat(receivers.requests(hookPath(channel))).as(channel).hasSize(2);
+		}
+		assertThat(receivers.requests(WEBHOOK))
+			.extracting((request) -> this.json.readTree(request.body()).path("data").path("account").asString())
+			.containsExactlyInAnyOrder("personal", "work");
+	}
+
+	@Test
+	void goneReceiverBreaksOnlyItsChannel() throws Exception {
+		receivers.on(hookPath("discord"),
+				StubResponse.json(404, "{\"message\": \"Unknown Webhook\", \"code\": 10015}"));
+
+		JsonNode first = runCycle();
+		this.clock.advance(Duration.ofMinutes(10));
+		claude.on(WORK_USAGE, usageResponse(95, SESSION_RESET, 20, WEEKLY_RESET));
+		JsonNode second = runCycle();
+
+		assertThat(first.path("notifications").path("delivered").asInt()).isEqualTo(CHANNELS.size() - 1);
+		assertThat(first.path("notifications").path("rejected").asInt()).isEqualTo(1);
+		assertThat(reportedEvents(second, "work")).containsExactly("five_hour: threshold critical firing");
+		assertThat(second.path("notifications").path("delivered").asInt()).isEqualTo(CHANNELS.size() - 1);
+		assertThat(second.path("notifications").path("rejected").asInt()).isZero();
+		assertThat(receivers.requests(hookPath("discord"))).hasSize(1);
+		assertThat(receivers.requests(hookPath("slack"))).hasSize(2);
+		assertThat(this.jdbc.sql("SELECT broken_reason FROM notification_channels WHERE name = 'discord'")
+			.query(String.class)
+			.single()).contains("404").contains("Unknown Webhook");
+	}
+
+	@Test
 	void storeFailureWhileSendingKeepsCycle() throws Exception {
 		this.jdbc.sql("ALTER TABLE notification_channels RENAME TO notification_channels_away").update();
 		JsonNode failed;
