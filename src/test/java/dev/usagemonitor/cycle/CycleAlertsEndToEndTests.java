@@ -99,6 +99,30 @@ class CycleAlertsEndToEndTests extends CycleEndToEndTestSupport {
 	}
 
 	@Test
+	void queryUsageListsCycleResults() throws Exception {
+		claude.on(PERSONAL_USAGE, usage(40, 68));
+		runCycle();
+		this.clock.advance(Duration.ofMinutes(10));
+		claude.on(PERSONAL_USAGE, usage(93, 71));
+		runCycle();
+
+		JsonNode personal = account(queryUsage("personal"), "personal");
+
+		assertThat(personal.path("lastScrape").path("status").asString()).isEqualTo("ok");
+		List<String> windows = personal.path("windows")
+			.valueStream()
+			.map((window) -> window.path("id").asString() + " " + window.path("utilization").asDouble())
+			.toList();
+		assertThat(windows).containsExactlyInAnyOrder("five_hour 93.0", "seven_day 71.0");
+		List<String> alerts = personal.path("alerts")
+			.valueStream()
+			.map((alert) -> alert.path("window").asString() + " " + alert.path("level").asString() + " "
+					+ alert.path("state").asString())
+			.toList();
+		assertThat(alerts).containsExactlyInAnyOrder("five_hour critical firing", "seven_day warning firing");
+	}
+
+	@Test
 	void summaryReportsEventsOfItsOwnCycle() throws Exception {
 		claude.on(PERSONAL_USAGE, usage(40, 68));
 		runCycle();

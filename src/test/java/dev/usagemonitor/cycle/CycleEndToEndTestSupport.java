@@ -175,6 +175,13 @@ abstract class CycleEndToEndTestSupport {
 			.POST(HttpRequest.BodyPublishers.ofString("{}")));
 	}
 
+	/**
+	 * Returns the {@code GET /queryUsage} answer for one account.
+	 */
+	JsonNode queryUsage(String account) throws Exception {
+		return summary(HttpRequest.newBuilder(uri("/queryUsage?account=" + account)).GET());
+	}
+
 	private JsonNode summary(HttpRequest.Builder request) throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
 			.send(request.build(), HttpResponse.BodyHandlers.ofString());

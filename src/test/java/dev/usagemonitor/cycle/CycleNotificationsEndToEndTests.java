@@ -76,8 +76,10 @@ class CycleNotificationsEndToEndTests extends CycleEndToEndTestSupport {
 		receivers.on(WEBHOOK, StubResponse.status(500).body("maintenance"), StubResponse.status(200));
 
 		JsonNode first = runCycle();
+		JsonNode pending = queryUsage("personal").path("notifications").path("outbox");
 		this.clock.advance(Duration.ofMinutes(10));
 		JsonNode second = runCycle();
+		JsonNode delivered = queryUsage("personal").path("notifications").path("outbox");
 		this.clock.advance(Duration.ofMinutes(10));
 		JsonNode third = runCycle();
 
@@ -87,6 +89,10 @@ class CycleNotificationsEndToEndTests extends CycleEndToEndTestSupport {
 		assertThat(second.path("notifications").path("delivered").asInt()).isEqualTo(1);
 		assertThat(second.path("notifications").path("retrying").asInt()).isZero();
 		assertThat(third.path("notifications").path("delivered").asInt()).isZero();
+		assertThat(pending.path("pending").asInt()).isEqualTo(2);
+		assertThat(pending.path("delivered").asInt()).isEqualTo(2 * (CHANNELS.size() - 1));
+		assertThat(delivered.path("pending").asInt()).isZero();
+		assertThat(delivered.path("delivered").asInt()).isEqualTo(2 * CHANNELS.size());
 		List<RecordedRequest> attempts = receivers.requests(WEBHOOK);
 		assertThat(attempts).hasSize(2);
 		assertThat(attempts.get(1).header("webhook-id")).isEqualTo(attempts.get(0).header("webhook-id"));
