@@ -2,9 +2,12 @@ package dev.usagemonitor;
 
 import java.time.Clock;
 
+import dev.usagemonitor.transcript.importer.ImportCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -16,7 +19,12 @@ import org.springframework.context.annotation.Bean;
 public class UsageMonitorApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(UsageMonitorApplication.class, args);
+		SpringApplication application = new SpringApplication(UsageMonitorApplication.class);
+		boolean importOnly = ImportCommand.prepare(application, args);
+		ConfigurableApplicationContext context = application.run(args);
+		if (importOnly) {
+			System.exit(SpringApplication.exit(context));
+		}
 	}
 
 	/**
