@@ -3,7 +3,7 @@ package dev.usagemonitor.transcript.importer;
 /**
  * Receives the progress of a local import. Calls may come from several threads.
  */
-interface ImportProgress {
+public interface ImportProgress {
 
 	/** Progress that shows nothing. */
 	ImportProgress NONE = new ImportProgress() {
