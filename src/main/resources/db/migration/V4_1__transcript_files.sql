@@ -11,7 +11,3 @@ CREATE TABLE transcript_files (
     imported_at BIGINT NOT NULL,
     PRIMARY KEY (account_id, path)
 );
-
--- Daily and block reports filter on the account and time, then group by model; sidechain replays are found
--- through token_usage_account_message.
-CREATE INDEX token_usage_account_session ON token_usage (account_id, session_id);

@@ -56,8 +56,8 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 
 	/**
 	 * Tells whether the arguments ask for an import and, if so, sets the application up
-	 * to run without a web server, banner or start-up logs. Called from {@code main}
-	 * before the application starts.
+	 * to run without a web server, banner or start-up logs, creating only the beans the
+	 * import needs. Called from {@code main} before the application starts.
 	 */
 	public static boolean prepare(SpringApplication application, String[] args) {
 		boolean requested = Arrays.stream(args)
@@ -65,7 +65,7 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 		if (requested) {
 			application.setWebApplicationType(WebApplicationType.NONE);
 			application.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "logging.level.root", "warn",
-					"spring.main.log-startup-info", "false"));
+					"spring.main.log-startup-info", "false", "spring.main.lazy-initialization", "true"));
 		}
 		return requested;
 	}

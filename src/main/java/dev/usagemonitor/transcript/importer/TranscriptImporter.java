@@ -2,25 +2,21 @@ package dev.usagemonitor.transcript.importer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 import dev.usagemonitor.transcript.ingest.IngestResult;
 import dev.usagemonitor.transcript.ingest.IngestTarget;
@@ -128,30 +124,14 @@ public class TranscriptImporter {
 		Map<Path, TranscriptFile> files = new LinkedHashMap<>();
 		for (Path root : roots) {
 			Path absolute = root.toAbsolutePath().normalize();
-			try (Stream<Path> paths = Files.walk(absolute)) {
-				paths.filter((path) -> path.getFileName().toString().endsWith(".jsonl"))
-					.forEach((path) -> describe(absolute, path).ifPresent((file) -> files.putIfAbsent(path, file)));
+			try {
+				Files.walkFileTree(absolute, new TranscriptVisitor(absolute, files));
 			}
-			catch (IOException | UncheckedIOException ex) {
+			catch (IOException ex) {
 				logger.warn("Could not list transcript folder {}: {}", absolute, ex.toString());
 			}
 		}
 		return new ArrayList<>(files.values());
-	}
-
-	private static Optional<TranscriptFile> describe(Path root, Path path) {
-		try {
-			BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-			if (!attributes.isRegularFile()) {
-				return Optional.empty();
-			}
-			return Optional
-				.of(TranscriptFile.of(root, path, attributes.size(), attributes.lastModifiedTime().toMillis()));
-		}
-		catch (IOException ex) {
-			logger.warn("Could not read the attributes of {}: {}", path, ex.toString());
-			return Optional.empty();
-		}
 	}
 
 	private record FileWork(TranscriptFile file, long offset) {

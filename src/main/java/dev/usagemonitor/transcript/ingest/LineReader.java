@@ -44,17 +44,17 @@ public final class LineReader {
 			int scanFrom = filled;
 			filled += count;
 			int start = 0;
-			for (int i = scanFrom; i < filled; i++) {
-				if (this.buffer[i] == '\n') {
-					if (skipping) {
-						skipping = false;
-					}
-					else {
-						handler.line(this.buffer, start, trimCarriageReturn(start, i) - start);
-					}
-					this.completeBytes += i + 1 - start;
-					start = i + 1;
+			int newline;
+			while ((newline = ByteSearch.indexOf(this.buffer, scanFrom, filled, (byte) '\n')) >= 0) {
+				if (skipping) {
+					skipping = false;
 				}
+				else {
+					handler.line(this.buffer, start, trimCarriageReturn(start, newline) - start);
+				}
+				this.completeBytes += newline + 1 - start;
+				start = newline + 1;
+				scanFrom = start;
 			}
 			filled = compact(start, filled);
 			if (filled == this.buffer.length && !grow()) {

@@ -1,11 +1,10 @@
 package dev.usagemonitor.transcript.ingest;
 
-import java.nio.charset.StandardCharsets;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * Parses one Claude Code transcript line with Jackson's streaming parser, reading only
@@ -19,17 +18,19 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class TranscriptLineParser {
 
-	private static final byte[] USAGE_KEY = "\"usage\"".getBytes(StandardCharsets.US_ASCII);
-
 	private static final String SYNTHETIC_MODEL = "<synthetic>";
 
-	private final JsonFactory factory = new JsonFactory();
+	/**
+	 * A parser is created for every line, so its buffers come from a per-thread pool: the
+	 * default shared pool costs more than the parsing of a short line.
+	 */
+	private final JsonFactory factory = JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
 
 	/**
 	 * Parses the line in {@code bytes[offset, offset + length)}, without its line break.
 	 */
 	public ParsedLine parse(byte[] bytes, int offset, int length) {
-		if (!ByteSearch.contains(bytes, offset, length, USAGE_KEY)) {
+		if (!ByteSearch.containsUsageKey(bytes, offset, length)) {
 			return ByteSearch.looksLikeObject(bytes, offset, length) ? ParsedLine.OTHER : ParsedLine.MALFORMED;
 		}
 		try (JsonParser parser = this.factory.createParser(bytes, offset, length)) {
