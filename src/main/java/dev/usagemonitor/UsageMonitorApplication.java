@@ -7,7 +7,6 @@ import dev.usagemonitor.transcript.importer.ImportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -19,12 +18,10 @@ import org.springframework.context.annotation.Bean;
 public class UsageMonitorApplication {
 
 	public static void main(String[] args) {
-		SpringApplication application = new SpringApplication(UsageMonitorApplication.class);
-		boolean importOnly = ImportCommand.prepare(application, args);
-		ConfigurableApplicationContext context = application.run(args);
-		if (importOnly) {
-			System.exit(SpringApplication.exit(context));
+		if (ImportCommand.isRequested(args)) {
+			System.exit(ImportCommand.run(args));
 		}
+		SpringApplication.run(UsageMonitorApplication.class, args);
 	}
 
 	/**

@@ -55,19 +55,24 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	/**
-	 * Tells whether the arguments ask for an import and, if so, sets the application up
-	 * to run without a web server, banner or start-up logs, creating only the beans the
-	 * import needs. Called from {@code main} before the application starts.
+	 * Tells whether the arguments ask for an import ({@code --import} or
+	 * {@code --import=FOLDER}).
 	 */
-	public static boolean prepare(SpringApplication application, String[] args) {
-		boolean requested = Arrays.stream(args)
+	public static boolean isRequested(String[] args) {
+		return Arrays.stream(args)
 			.anyMatch((arg) -> arg.equals("--" + IMPORT_OPTION) || arg.startsWith("--" + IMPORT_OPTION + "="));
-		if (requested) {
-			application.setWebApplicationType(WebApplicationType.NONE);
-			application.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "logging.level.root", "warn",
-					"spring.main.log-startup-info", "false", "spring.main.lazy-initialization", "true"));
-		}
-		return requested;
+	}
+
+	/**
+	 * Runs the import in its own small application context, without a web server, banner
+	 * or start-up logs, and returns the exit status. Called from {@code main}.
+	 */
+	public static int run(String[] args) {
+		SpringApplication application = new SpringApplication(ImportApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "logging.level.root", "warn",
+				"spring.main.log-startup-info", "false", "spring.main.lazy-initialization", "true"));
+		return SpringApplication.exit(application.run(args));
 	}
 
 	@Override
