@@ -4,7 +4,9 @@
 #   - our first import into an empty SQLite database (java -Xmx256m -jar ... --import),
 #   - our re-import with nothing new,
 #   - ccusage claude daily --json --offline (it keeps no state, so every run reads everything),
-# and once: our import of the whole corpus written as a single file, with -Xmx256m.
+# and once: our first import with the JVM's default JIT settings, and our import of the whole corpus
+# written as a single file. Our runs use -Xmx256m and, unless stated, -XX:TieredStopAtLevel=1 (the
+# C1 compiler only), which halves the CPU time of a one-shot import.
 #
 # Usage: bench/transcript-import.sh [MEGABYTES] [ROUNDS]    (defaults: 1000 MB, 3 rounds)
 # Needs: JDK 17+, Node.js 20+ with npm, GNU time (/usr/bin/time). Writes only below bench/out/.
@@ -40,11 +42,15 @@ generate "$corpus"
 generate "$single" single
 
 import() {
-	# import DATABASE FOLDER: prints "wall user+sys rss import-phase-seconds"
-	local log=$out/import.log
-	/usr/bin/time -f '%e %U %S %M' -o "$out/time.txt" java -Xmx256m -jar "$jar" --import="$2" --account=bench \
+	# import DATABASE FOLDER [JVM OPTION...]: prints "wall user+sys rss import-phase-seconds"
+	local log=$out/import.log database=$1 folder=$2
+	shift 2
+	local options=("$@")
+	[[ ${#options[@]} -gt 0 ]] || options=(-XX:TieredStopAtLevel=1)
+	/usr/bin/time -f '%e %U %S %M' -o "$out/time.txt" java -Xmx256m "${options[@]}" -jar "$jar" \
+		--import="$folder" --account=bench \
 		'--monitor.accounts[0].name=bench' '--monitor.accounts[0].source=push' \
-		--spring.datasource.url="jdbc:sqlite:$1" >"$log"
+		--spring.datasource.url="jdbc:sqlite:$database" >"$log"
 	local phase
 	phase=$(sed -n 's/^Read .* in \([0-9.]*\) s;.*/\1/p' "$log")
 	awk -v phase="$phase" '{ printf "%s %.2f %d %s\n", $1, $2 + $3, $4 / 1024, phase }' "$out/time.txt"
@@ -72,6 +78,8 @@ for ((round = 1; round <= rounds; round++)); do
 	echo "round $round ours-first $(import "$out/bench.db" "$corpus/projects")" | tee -a "$results"
 	echo "round $round ours-again $(import "$out/bench.db" "$corpus/projects")" | tee -a "$results"
 done
+rm -f "$out/bench.db" "$out/bench.db-wal" "$out/bench.db-shm"
+echo "default-jit ours-first $(import "$out/bench.db" "$corpus/projects" -XX:+TieredCompilation)" | tee -a "$results"
 rm -f "$out/single.db" "$out/single.db-wal" "$out/single.db-shm"
 echo "single-file ours-first $(import "$out/single.db" "$single/projects")" | tee -a "$results"
 tail -3 "$out/import.log" | tee -a "$results"

@@ -77,6 +77,7 @@ url_encode() {
 send_file() {
 	local file=$1 offset=$2 size project length trailing complete status
 	size=$(file_size "$file")
+
 	if ((size < offset)); then
 		offset=0
 	fi
@@ -84,6 +85,7 @@ send_file() {
 		printf '%s' "$offset"
 		return 0
 	fi
+
 	tail -c +"$((offset + 1))" "$file" | head -c "$((size - offset))" >"$work/chunk"
 	length=$(wc -c <"$work/chunk")
 	trailing=0
@@ -95,12 +97,14 @@ send_file() {
 		printf '%s' "$offset"
 		return 0
 	fi
+
 	head -c "$complete" "$work/chunk" | gzip -c >"$work/chunk.gz"
 	project=$3
 	status=$(curl --silent --show-error --output "$work/response" --write-out '%{http_code}' \
 		--connect-timeout 5 --max-time 600 -H @"$work/header" -H 'Content-Encoding: gzip' \
 		-H 'Content-Type: application/x-ndjson' --data-binary @"$work/chunk.gz" \
 		"${url%/}/ingestTranscripts?account=$(url_encode "$account")&project=$(url_encode "$project")") || status=000
+
 	if [[ $status != 200 ]]; then
 		printf 'push-transcripts: %s was not sent (HTTP %s): %s\n' "$file" "$status" \
 			"$(head -c 300 "$work/response" 2>/dev/null)" >&2

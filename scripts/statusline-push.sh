@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Claude Code statusline command: forwards the statusline JSON (with its rate_limits) to the usage
-# monitor in the background and prints a one-line status. It never waits for the monitor, so a slow
-# or unreachable monitor does not delay Claude Code, and a failed post is silently dropped.
+# Claude Code statusline command: prints a one-line status and forwards the statusline JSON (with its
+# rate_limits) to the usage monitor. The post runs in the background and the script exits without
+# waiting for it, so a slow or unreachable monitor does not delay Claude Code. A failed post is dropped
+# without a message.
 #
 # Settings (environment variables):
 #   USAGE_MONITOR_URL         base URL of the monitor, for example http://localhost:8080

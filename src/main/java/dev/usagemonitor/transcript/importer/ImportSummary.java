@@ -6,7 +6,7 @@ import java.util.List;
 import dev.usagemonitor.transcript.ingest.IngestResult;
 
 /**
- * What a local import did.
+ * The outcome of a local import.
  *
  * @param roots the folders scanned
  * @param filesFound transcript files found

@@ -6,9 +6,9 @@ import java.nio.ByteOrder;
 
 /**
  * Byte-level scans over lines before any JSON parsing. The scans read eight bytes at a
- * time and use the "has a zero byte" bit trick to find candidate positions, which are
- * then checked byte by byte; a plain byte loop spent more time here than Jackson spent
- * parsing.
+ * time and find candidate positions with the "has a zero byte" bit trick, then check each
+ * candidate byte by byte. In a profile of a 1 GB import, a plain byte loop here took more
+ * time than Jackson's parsing.
  */
 final class ByteSearch {
 

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What one ingest did.
+ * The outcome of one ingest: line counts and what was stored.
  *
  * @param lines lines read, including blank and malformed ones
  * @param usageLines assistant lines with usage and a real model

@@ -73,7 +73,7 @@ public class StatuslineRecorder {
 	}
 
 	/**
-	 * What a statusline push stored.
+	 * The outcome of a statusline push.
 	 *
 	 * @param account account name
 	 * @param observedAt time the windows were stored with

@@ -22,7 +22,7 @@ enum ResponseKind {
 	NULL_COST,
 	/** A model newer than old price tables, with {@code iterations[].model: null}. */
 	NESTED_NULL_MODEL,
-	/** A third-party model that no price table knows. */
+	/** A third-party model that is missing from every price table. */
 	UNPRICED,
 	/** Cache reads above the 200k tier of a tiered model. */
 	ABOVE_TIER

@@ -50,12 +50,14 @@ final class ResponseWriter {
 				: this.random.nextInt(150_000);
 		long write1h = (this.kind == ResponseKind.ONE_HOUR_CACHE) ? 500 + this.random.nextInt(8_000) : 0;
 		long write5m = (this.random.nextInt(3) == 0) ? 0 : this.random.nextInt(30_000);
+
 		boolean single = this.kind == ResponseKind.LEGACY_COST || this.kind == ResponseKind.NULL_COST;
 		int lines = single ? 1
 				: (this.kind == ResponseKind.NO_REQUEST_ID) ? 2 + this.random.nextInt(2) : 1 + this.random.nextInt(3);
 		String messageId = "msg_" + String.format("%026d", this.session.nextId());
 		String requestId = (this.kind == ResponseKind.NO_REQUEST_ID) ? null : "req_" + this.session.nextId();
 		Double cost = (this.kind == ResponseKind.LEGACY_COST) ? Math.round(this.random.nextDouble() * 1e4) / 1e5 : null;
+
 		CorpusLedger.Response last = null;
 		for (int i = 1; i <= lines; i++) {
 			long lineOutput = (i < lines) ? 1 + this.random.nextInt(8) : output;
@@ -71,6 +73,7 @@ final class ResponseWriter {
 				this.session.rememberResponse(line);
 			}
 		}
+
 		this.session.ledger().counted(last);
 		if (this.kind == ResponseKind.NULL_COST) {
 			this.session.ledger().droppedByCcusage(last);
