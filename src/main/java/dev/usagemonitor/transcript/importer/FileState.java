@@ -11,8 +11,8 @@ record FileState(long size, long modifiedAt, long byteOffset) {
 
 	/**
 	 * Returns the offset to resume from for a file that now has the given size and
-	 * modification time. That is the stored offset when the file grew, 0 when it shrank or
-	 * kept its size with a new modification time, and -1 when it is unchanged.
+	 * modification time. That is the stored offset when the file grew, 0 when it shrank
+	 * or kept its size with a new modification time, and -1 when it is unchanged.
 	 */
 	long resumeOffset(long currentSize, long currentModifiedAt) {
 		if (currentSize == this.size && currentModifiedAt == this.modifiedAt) {
