@@ -4,6 +4,7 @@
 #   - our first import into an empty SQLite database (java -Xmx256m -jar ... --import),
 #   - our re-import with nothing new,
 #   - ccusage claude daily --json --offline (it keeps no state, so every run reads everything),
+#   - the same two runs through scripts/import-transcripts.sh (extracted jar, class-data-sharing archive),
 # and once: our first import with the JVM's default JIT settings, and our import of the whole corpus
 # written as a single file. Our runs use -Xmx256m and, unless stated, -XX:TieredStopAtLevel=1 (the
 # C1 compiler only), which halves the CPU time of a one-shot import.
@@ -56,6 +57,17 @@ import() {
 	awk -v phase="$phase" '{ printf "%s %.2f %d %s\n", $1, $2 + $3, $4 / 1024, phase }' "$out/time.txt"
 }
 
+import_fast() {
+	# import_fast DATABASE FOLDER: as import, through scripts/import-transcripts.sh
+	/usr/bin/time -f '%e %U %S %M' -o "$out/time.txt" env USAGE_MONITOR_CACHE="$PWD/$out/cache" \
+		scripts/import-transcripts.sh "$jar" --import="$2" --account=bench \
+		'--monitor.accounts[0].name=bench' '--monitor.accounts[0].source=push' \
+		--spring.datasource.url="jdbc:sqlite:$1" >"$out/import.log"
+	local phase
+	phase=$(sed -n 's/^Read .* in \([0-9.]*\) s;.*/\1/p' "$out/import.log")
+	awk -v phase="$phase" '{ printf "%s %.2f %d %s\n", $1, $2 + $3, $4 / 1024, phase }' "$out/time.txt"
+}
+
 run_ccusage() {
 	/usr/bin/time -f '%e %U %S %M' -o "$out/time.txt" env HOME="$PWD/$out/home" \
 		CLAUDE_CONFIG_DIR="$PWD/$corpus" "$ccusage" claude daily --json --offline >"$out/ccusage.json"
@@ -72,11 +84,19 @@ run_ccusage() {
 	echo "columns: run, wall s, cpu (user+sys) s, max RSS MiB, import phase s (ours: without JVM and Spring start)"
 } | tee "$results"
 
+# The first run through the script extracts the jar and records the class-data-sharing archive.
+rm -rf "$out/cache" "$out/training" "$out/training.db"
+java -cp target/test-classes dev.usagemonitor.transcript.corpus.CorpusGenerator "$out/training" 2 >/dev/null
+import_fast "$out/training.db" "$out/training/projects" >/dev/null
+
 for ((round = 1; round <= rounds; round++)); do
 	rm -f "$out/bench.db" "$out/bench.db-wal" "$out/bench.db-shm"
 	echo "round $round ccusage-daily $(run_ccusage)" | tee -a "$results"
 	echo "round $round ours-first $(import "$out/bench.db" "$corpus/projects")" | tee -a "$results"
 	echo "round $round ours-again $(import "$out/bench.db" "$corpus/projects")" | tee -a "$results"
+	rm -f "$out/bench.db" "$out/bench.db-wal" "$out/bench.db-shm"
+	echo "round $round fast-first $(import_fast "$out/bench.db" "$corpus/projects")" | tee -a "$results"
+	echo "round $round fast-again $(import_fast "$out/bench.db" "$corpus/projects")" | tee -a "$results"
 done
 rm -f "$out/bench.db" "$out/bench.db-wal" "$out/bench.db-shm"
 echo "default-jit ours-first $(import "$out/bench.db" "$corpus/projects" -XX:+TieredCompilation)" | tee -a "$results"
@@ -87,7 +107,7 @@ echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results"
 
 echo
 echo "Medians over $rounds rounds (wall s, cpu s, RSS MiB, import phase s):" | tee -a "$results"
-for run in ccusage-daily ours-first ours-again; do
+for run in ccusage-daily ours-first ours-again fast-first fast-again; do
 	line=$(printf '%-14s' "$run")
 	for column in 4 5 6 7; do
 		median=$(awk -v run="$run" -v column="$column" '$3 == run { print $column }' "$results" | sort -n |

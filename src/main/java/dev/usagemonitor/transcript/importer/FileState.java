@@ -14,6 +14,8 @@ record FileState(long size, long modifiedAt, long byteOffset) {
 	 * modification time. That is the stored offset when the file grew, 0 when it shrank
 	 * or kept its size with a new modification time, and -1 when it is unchanged.
 	 */
+	// NOTE: a file rewritten in place to a larger size is read from the stored offset,
+	// not from 0. Claude Code only appends to its transcripts.
 	long resumeOffset(long currentSize, long currentModifiedAt) {
 		if (currentSize == this.size && currentModifiedAt == this.modifiedAt) {
 			return -1;

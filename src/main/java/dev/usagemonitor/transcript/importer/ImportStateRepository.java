@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.usagemonitor.transcript.ingest.TranscriptWriteLock;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +19,12 @@ class ImportStateRepository {
 
 	private final Clock clock;
 
-	ImportStateRepository(JdbcClient jdbc, Clock clock) {
+	private final TranscriptWriteLock writeLock;
+
+	ImportStateRepository(JdbcClient jdbc, Clock clock, TranscriptWriteLock writeLock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.writeLock = writeLock;
 	}
 
 	/**
@@ -37,7 +42,7 @@ class ImportStateRepository {
 	}
 
 	void save(long accountId, String path, FileState state) {
-		this.jdbc.sql("""
+		this.writeLock.call(() -> this.jdbc.sql("""
 				INSERT INTO transcript_files (account_id, path, size, modified_at, byte_offset, imported_at)
 				VALUES (:account, :path, :size, :modified, :offset, :now)
 				ON CONFLICT (account_id, path) DO UPDATE SET size = excluded.size,
@@ -50,7 +55,7 @@ class ImportStateRepository {
 			.param("modified", state.modifiedAt())
 			.param("offset", state.byteOffset())
 			.param("now", this.clock.millis())
-			.update();
+			.update());
 	}
 
 }

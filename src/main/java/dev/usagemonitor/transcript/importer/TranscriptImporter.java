@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 
 import dev.usagemonitor.transcript.ingest.IngestResult;
 import dev.usagemonitor.transcript.ingest.IngestTarget;
+import dev.usagemonitor.transcript.ingest.ResponseSink;
 import dev.usagemonitor.transcript.ingest.TranscriptIngester;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,31 +75,38 @@ public class TranscriptImporter {
 		if (work.isEmpty()) {
 			return tally;
 		}
-		ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, work.size())));
+		ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, work.size())));
+		SerialWriter writer = new SerialWriter();
 		try {
 			List<Future<?>> futures = new ArrayList<>();
 			for (FileWork item : work) {
-				futures.add(executor.submit(() -> tally.add(importFile(accountId, item), item, progress)));
+				futures.add(readers.submit(() -> tally.add(importFile(accountId, item, writer), item, progress)));
 			}
 			for (Future<?> future : futures) {
 				await(future);
 			}
 		}
 		finally {
-			executor.shutdownNow();
+			readers.shutdownNow();
+			writer.close();
 		}
 		return tally;
 	}
 
-	private IngestResult importFile(long accountId, FileWork item) {
+	private IngestResult importFile(long accountId, FileWork item, SerialWriter writer) {
 		TranscriptFile file = item.file();
+		ResponseSink store = this.ingester.repositorySink();
 		try (FileChannel channel = FileChannel.open(file.path(), StandardOpenOption.READ)) {
 			channel.position(item.offset());
 			InputStream input = Channels.newInputStream(channel);
 			IngestResult result = this.ingester.ingest(input,
-					new IngestTarget(accountId, file.project(), file.sessionId()), true);
-			this.states.save(accountId, file.path().toString(),
-					new FileState(file.size(), file.modifiedAt(), item.offset() + result.consumedBytes()));
+					new IngestTarget(accountId, file.project(), file.sessionId()), true,
+					(account, project, responses) -> writer.call(() -> store.store(account, project, responses)));
+			FileState state = new FileState(file.size(), file.modifiedAt(), item.offset() + result.consumedBytes());
+			writer.call(() -> {
+				this.states.save(accountId, file.path().toString(), state);
+				return null;
+			});
 			return result;
 		}
 		catch (IOException ex) {

@@ -23,7 +23,7 @@ final class IngestBatch implements LineReader.LineHandler {
 
 	private final IngestTarget target;
 
-	private final TokenUsageRepository repository;
+	private final ResponseSink sink;
 
 	private final PriceTable prices;
 
@@ -53,9 +53,9 @@ final class IngestBatch implements LineReader.LineHandler {
 
 	private long tailBytes;
 
-	IngestBatch(IngestTarget target, TokenUsageRepository repository, PriceTable prices, boolean mayGrow) {
+	IngestBatch(IngestTarget target, ResponseSink sink, PriceTable prices, boolean mayGrow) {
 		this.target = target;
-		this.repository = repository;
+		this.sink = sink;
 		this.prices = prices;
 		this.mayGrow = mayGrow;
 	}
@@ -130,7 +130,7 @@ final class IngestBatch implements LineReader.LineHandler {
 				this.unpricedModels.add(line.model());
 			}
 		}
-		this.stored += this.repository.upsertAll(this.target.accountId(), this.target.project(), chunk);
+		this.stored += this.sink.store(this.target.accountId(), this.target.project(), chunk);
 	}
 
 	private void countMalformed() {

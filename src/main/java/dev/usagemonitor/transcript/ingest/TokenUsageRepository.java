@@ -40,9 +40,12 @@ public class TokenUsageRepository {
 
 	private final TransactionTemplate transaction;
 
-	TokenUsageRepository(JdbcTemplate jdbc, TransactionTemplate transaction) {
+	private final TranscriptWriteLock writeLock;
+
+	TokenUsageRepository(JdbcTemplate jdbc, TransactionTemplate transaction, TranscriptWriteLock writeLock) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
+		this.writeLock = writeLock;
 	}
 
 	/**
@@ -53,8 +56,8 @@ public class TokenUsageRepository {
 		if (lines.isEmpty()) {
 			return 0;
 		}
-		int[] counts = this.transaction
-			.execute((status) -> this.jdbc.batchUpdate(UPSERT, new Rows(accountId, project, lines)));
+		int[] counts = this.writeLock.call(() -> this.transaction
+			.execute((status) -> this.jdbc.batchUpdate(UPSERT, new Rows(accountId, project, lines))));
 		int changed = 0;
 		for (int count : counts) {
 			changed += Math.max(count, 0);

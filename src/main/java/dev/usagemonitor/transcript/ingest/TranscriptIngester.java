@@ -28,7 +28,7 @@ public class TranscriptIngester {
 	}
 
 	/**
-	 * Ingests every line of a stream.
+	 * Ingests every line of a stream and stores the responses in {@code token_usage}.
 	 * @param input the JSONL bytes, already decompressed
 	 * @param target where the responses belong
 	 * @param mayGrow whether the input is a file that may still be written: an
@@ -36,9 +36,24 @@ public class TranscriptIngester {
 	 * of being counted as malformed
 	 */
 	public IngestResult ingest(InputStream input, IngestTarget target, boolean mayGrow) throws IOException {
-		IngestBatch batch = new IngestBatch(target, this.repository, this.prices, mayGrow);
+		return ingest(input, target, mayGrow, this.repository::upsertAll);
+	}
+
+	/**
+	 * Ingests every line of a stream and hands the responses to a sink, in chunks.
+	 */
+	public IngestResult ingest(InputStream input, IngestTarget target, boolean mayGrow, ResponseSink sink)
+			throws IOException {
+		IngestBatch batch = new IngestBatch(target, sink, this.prices, mayGrow);
 		long complete = new LineReader(input, MAX_LINE_BYTES).read(batch);
 		return batch.finish(complete);
+	}
+
+	/**
+	 * Returns the sink that writes to {@code token_usage}.
+	 */
+	public ResponseSink repositorySink() {
+		return this.repository::upsertAll;
 	}
 
 }

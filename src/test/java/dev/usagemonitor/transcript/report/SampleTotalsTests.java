@@ -19,6 +19,7 @@ import dev.usagemonitor.transcript.ingest.TranscriptIngester;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,6 +52,9 @@ class SampleTotalsTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper mapper;
 
 	long accountId;
 
@@ -146,6 +150,18 @@ class SampleTotalsTests {
 		assertThat(haikuLate.costUsd()).isCloseTo(0.001475, within(1e-12));
 		assertThat(haikuLate.messages()).isEqualTo(1);
 		assertThat(haikuLate.unpricedTokens()).isZero();
+	}
+
+	@Test
+	void reportRendersAsJson() throws IOException {
+		ingest(SampleTranscript.text());
+		String json = this.mapper.writeValueAsString(sampleReport());
+		assertThat(json).contains("\"zone\":\"Europe/Berlin\"")
+			.contains("{\"date\":\"2026-09-15\",\"model\":\"claude-haiku-4-5-20251001\",\"inputTokens\":50,"
+					+ "\"outputTokens\":100,\"cacheCreationTokens\":500,\"cacheReadTokens\":3000,\"costUsd\":0.001475,"
+					+ "\"messages\":1,\"unpricedTokens\":0}")
+			.contains("\"costComplete\":true")
+			.contains("\"currentBlock\":{\"start\":\"2026-09-14T08:00:00Z\"");
 	}
 
 	@Test
