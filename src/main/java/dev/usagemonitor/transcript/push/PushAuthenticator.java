@@ -51,7 +51,8 @@ public class PushAuthenticator {
 			throw new PushRejectedException(HttpStatus.UNAUTHORIZED,
 					"The bearer token does not match the push-token of account '" + accountName + "'");
 		}
-		return this.accounts.ensure(account.name(), account.source());
+		return this.accounts.findId(account.name())
+			.orElseGet(() -> this.accounts.ensure(account.name(), account.source()));
 	}
 
 	private AccountProperties find(String accountName) {
