@@ -7,7 +7,7 @@
 # Usage: scripts/import-transcripts.sh JAR [--import[=FOLDER,...]] [--account=NAME] [OPTION...]
 #   Without --import, --import is added (Claude Code's default folders). Every other option is
 #   passed on, for example --spring.datasource.url=jdbc:sqlite:/path/usage.db.
-# Settings: USAGE_MONITOR_CACHE (default ~/.cache/usage-monitor) holds the extracted jars and archives;
+# Settings: USAGE_MONITOR_CACHE (default ~/.cache/usage-monitor) contains the extracted jars and archives;
 #   JAVA_OPTS adds JVM options (default -Xmx256m).
 set -euo pipefail
 

@@ -6,10 +6,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Runs every database write of an import on one thread. The reader threads parse in
- * parallel, while the writes go through a single connection whose page cache stays warm;
- * with one connection per reader, each connection's cache was dropped after every write
- * of the other, and two readers imported more slowly than one.
+ * Runs every database write of an import on one thread, so the writes use one connection
+ * whose page cache stays warm while the reader threads parse in parallel. With one
+ * connection per reader, every write dropped the other connection's cache, and two
+ * readers imported more slowly than one.
  */
 final class SerialWriter implements AutoCloseable {
 

@@ -6,9 +6,9 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Serializes the transcript writes of this process. SQLite admits one writer at a time
- * and makes the others retry with growing sleeps, so two import threads writing at once
- * were slower than one; waiting here instead hands the database over at once.
+ * Serializes the transcript writes of this process. SQLite admits one writer at a time,
+ * and a waiting connection retries with growing sleeps. Waiting on this lock instead
+ * hands the database over as soon as it is free.
  */
 @Component
 public class TranscriptWriteLock {

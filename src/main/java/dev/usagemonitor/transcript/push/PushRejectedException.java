@@ -21,7 +21,7 @@ public class PushRejectedException extends RuntimeException {
 	}
 
 	/**
-	 * Returns the HTTP status to answer with.
+	 * Returns the HTTP status of the response.
 	 */
 	public HttpStatus status() {
 		return this.status;
