@@ -80,6 +80,18 @@ class CcusageComparisonTests {
 	}
 
 	@Test
+	void corpusHasEveryResponseVariant() {
+		List<CorpusLedger.Response> responses = ledger.responses();
+		assertThat(responses).as("fast mode").anyMatch(CorpusLedger.Response::fast);
+		assertThat(responses).as("above the 200k tier").anyMatch((response) -> response.cacheRead() > 200_000);
+		assertThat(responses).as("1-hour cache writes").anyMatch((response) -> response.cacheWrite1h() > 0);
+		assertThat(responses).as("numeric costUSD").anyMatch((response) -> response.costUsd() != null);
+		assertThat(responses).as("nested null model")
+			.anyMatch((response) -> response.model().equals("claude-fable-5-1"));
+		assertThat(responses).as("unpriced model").anyMatch((response) -> response.model().equals("acme-coder-1"));
+	}
+
+	@Test
 	void totalsMatchGeneratedResponses() {
 		Map<String, DailySums> ours = ours();
 		Map<String, DailySums> expected = new TreeMap<>();
