@@ -2,6 +2,8 @@ package dev.usagemonitor;
 
 import java.time.Clock;
 
+import dev.usagemonitor.transcript.importer.ImportCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,6 +18,9 @@ import org.springframework.context.annotation.Bean;
 public class UsageMonitorApplication {
 
 	public static void main(String[] args) {
+		if (ImportCommand.isRequested(args)) {
+			System.exit(ImportCommand.run(args));
+		}
 		SpringApplication.run(UsageMonitorApplication.class, args);
 	}
 
