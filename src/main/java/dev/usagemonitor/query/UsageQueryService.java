@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.usagemonitor.transcript.report.TokenReport;
+import dev.usagemonitor.transcript.report.TokenReportService;
 import dev.usagemonitor.collect.AccountRepository;
 import dev.usagemonitor.collect.AccountRepository.StoredAccount;
 import dev.usagemonitor.collect.CollectionRun;
@@ -47,9 +49,12 @@ public class UsageQueryService {
 
 	private final Clock clock;
 
+	private final TokenReportService tokens;
+
 	UsageQueryService(AccountRepository accounts, ObservationRepository observations, CollectionRunRepository runs,
 			UsageReadRepository reads, UsageHistory history, MonitorProperties monitor, DashboardProperties dashboard,
-			Clock clock) {
+			TokenReportService tokens, Clock clock) {
+		this.tokens = tokens;
 		this.accounts = accounts;
 		this.observations = observations;
 		this.runs = runs;
@@ -120,7 +125,14 @@ public class UsageQueryService {
 			.map((run) -> new LastScrape(run.finishedAt(), run.status().code(), run.message()))
 			.orElse(null);
 		return new AccountUsage(account.name(), account.source(), lastScrape, lastSuccessAt(account.id()), latest,
-				chart, this.reads.alerts(account.id(), now.minus(RESOLVED_ALERTS)));
+				chart, this.reads.alerts(account.id(), now.minus(RESOLVED_ALERTS)), tokens(account, range));
+	}
+
+	private TokenReport tokens(StoredAccount account, QueryRange range) {
+		if (!this.reads.hasTokenUsage(account.id())) {
+			return null;
+		}
+		return this.tokens.recent(account.name(), (int) Math.max(1, range.length().toDays()));
 	}
 
 	private List<WindowUsage> windows(long accountId, Instant now) {

@@ -68,6 +68,17 @@ class UsageReadRepository {
 	}
 
 	/**
+	 * Tells whether an account has any token usage from Claude Code transcripts.
+	 */
+	boolean hasTokenUsage(long accountId) {
+		return this.jdbc.sql("SELECT 1 FROM token_usage WHERE account_id = :account LIMIT 1")
+			.param("account", accountId)
+			.query(Integer.class)
+			.optional()
+			.isPresent();
+	}
+
+	/**
 	 * Returns the outbox counts per status and the channels marked broken.
 	 */
 	NotificationState notifications() {

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import dev.usagemonitor.transcript.report.TokenReport;
+
 /**
  * The result of {@code queryUsage}: the latest windows of every account with projections,
  * their history, alerts and the notification state. Times are UTC instants; {@code zone}
@@ -29,9 +31,11 @@ public record UsageReport(Instant generatedAt, String range, String zone, List<A
 	 * @param history chart series of the requested range
 	 * @param alerts firing alerts first (newest first), then those resolved in the last 7
 	 * days (most recently resolved first)
+	 * @param tokens token usage from Claude Code transcripts over the range, or
+	 * {@code null} when the account has no transcript data
 	 */
 	public record AccountUsage(String name, String source, LastScrape lastScrape, Instant lastSuccessAt,
-			List<WindowUsage> windows, History history, List<AlertEntry> alerts) {
+			List<WindowUsage> windows, History history, List<AlertEntry> alerts, TokenReport tokens) {
 	}
 
 	/**

@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -36,6 +37,32 @@ class QueryUsageFunctionTests extends SeededApplicationTests {
 		assertThat(session.get("source").asString()).isEqualTo("claude-web");
 		assertThat(session.get("ageSeconds").asLong()).isEqualTo(120);
 		assertThat(session.get("stale").asBoolean()).isFalse();
+	}
+
+	@Test
+	void tokensAppearOnlyWithTranscriptData(@Autowired JdbcClient jdbc) throws Exception {
+		long personal = jdbc.sql("SELECT id FROM accounts WHERE name = 'personal'").query(Long.class).single();
+		jdbc.sql("""
+				INSERT INTO token_usage (account_id, dedup_key, message_id, occurred_at, project, session_id, model,
+				    sidechain, input_tokens, output_tokens, cache_creation_5m_tokens, cache_creation_1h_tokens,
+				    cache_read_tokens, web_search_requests)
+				VALUES (:account, 'msg_q1:req_q1', 'msg_q1', :at, 'demo', 's1', 'claude-sonnet-4-6', 0, 1000, 500,
+				    0, 0, 0, 0)
+				ON CONFLICT (account_id, dedup_key) DO NOTHING
+				""")
+			.param("account", personal)
+			.param("at", Instant.parse("2026-12-04T10:00:00Z").toEpochMilli())
+			.update();
+
+		JsonNode answer = getJson("/queryUsage?range=7d");
+
+		JsonNode daily = account(answer, "personal").get("tokens").get("daily");
+		assertThat(daily).hasSize(1);
+		assertThat(daily.get(0).get("date").asString()).isEqualTo("2026-12-04");
+		assertThat(daily.get(0).get("model").asString()).isEqualTo("claude-sonnet-4-6");
+		assertThat(daily.get(0).get("inputTokens").asLong()).isEqualTo(1000);
+		assertThat(daily.get(0).get("outputTokens").asLong()).isEqualTo(500);
+		assertThat(account(answer, "work").get("tokens").isNull()).isTrue();
 	}
 
 	@Test
