@@ -2,6 +2,8 @@ package dev.usagemonitor;
 
 import java.time.Clock;
 
+import dev.usagemonitor.store.SqliteCopyCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,7 +17,14 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class UsageMonitorApplication {
 
+	/**
+	 * Starts the monitor, or with {@code --migrate-from=<sqlite file>} copies that file
+	 * into the configured PostgreSQL database and exits without starting the web server.
+	 */
 	public static void main(String[] args) {
+		if (SqliteCopyCommand.isRequested(args)) {
+			System.exit(SqliteCopyCommand.run(args, System.out, System.err, UsageMonitorApplication.class));
+		}
 		SpringApplication.run(UsageMonitorApplication.class, args);
 	}
 
