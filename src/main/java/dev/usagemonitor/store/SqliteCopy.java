@@ -147,7 +147,7 @@ public class SqliteCopy {
 		for (Table table : tables) {
 			long rows = Long.parseLong(TargetTables.strings(target, "SELECT COUNT(*) FROM " + table.name()).get(0));
 			if (rows > 0) {
-				filled.add(table.name() + ": " + rows + " rows");
+				filled.add(table.name() + ": " + rows(rows));
 			}
 		}
 		if (!filled.isEmpty()) {
@@ -155,6 +155,13 @@ public class SqliteCopy {
 					+ "). --migrate-from copies only into an empty database: create a new database, or empty this "
 					+ "one, and run it again");
 		}
+	}
+
+	/**
+	 * Returns a row count with its noun, for example {@code 1 row} or {@code 12 rows}.
+	 */
+	static String rows(long count) {
+		return count + ((count == 1) ? " row" : " rows");
 	}
 
 	private static long copyTable(Connection source, Connection target, Table table) throws SQLException {

@@ -76,9 +76,9 @@ public final class SqliteCopyCommand {
 
 	private static void print(PrintStream out, Path file, Map<String, Long> counts) {
 		out.println("Copied " + file + " into PostgreSQL:");
-		counts.forEach((table, rows) -> out.printf("  %-24s %10d rows%n", table, rows));
+		counts.forEach((table, rows) -> out.printf("  %-24s %15s%n", table, SqliteCopy.rows(rows)));
 		long total = counts.values().stream().mapToLong(Long::longValue).sum();
-		out.printf("  %-24s %10d rows%n", "total", total);
+		out.printf("  %-24s %15s%n", "total", SqliteCopy.rows(total));
 	}
 
 }

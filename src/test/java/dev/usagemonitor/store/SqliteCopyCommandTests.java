@@ -76,8 +76,8 @@ class SqliteCopyCommandTests {
 			assertThat(copied.getBean(AccountRepository.class).ensure("added-later", "push")).isEqualTo(highest + 1);
 		}
 		assertThat(text(this.out)).contains("Copied " + file + " into PostgreSQL:")
-			.containsPattern("accounts +2 rows")
-			.containsPattern("alert_events +[1-9]\\d* rows");
+			.containsPattern("accounts +2 rows\n")
+			.containsPattern("alert_events +[1-9]\\d* rows?\n");
 	}
 
 	@Test
