@@ -65,7 +65,7 @@ class DeployedEndpointsTests {
 
 	@Test
 	void pingSourceSinkRunsCycle() throws Exception {
-		String sinkPath = Manifests.read("knative/pingsource.yaml").at("/spec/sink/uri").asString();
+		String sinkPath = Manifests.read("knative/base/pingsource.yaml").at("/spec/sink/uri").asString();
 		HttpResponse<String> response = send(pingEvent(HttpRequest.newBuilder(uri(sinkPath))));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"cycleId\"");
@@ -88,7 +88,7 @@ class DeployedEndpointsTests {
 	}
 
 	private List<String> probePaths() {
-		JsonNode container = KnativeManifestTests.container(Manifests.read("knative/service.yaml"));
+		JsonNode container = KnativeManifestTests.container(Manifests.read("knative/base/service.yaml"));
 		JsonNode health = Manifests.read("func.yaml").at("/deploy/healthEndpoints");
 		List<String> paths = new ArrayList<>();
 		paths.add(container.at("/livenessProbe/httpGet/path").asString());

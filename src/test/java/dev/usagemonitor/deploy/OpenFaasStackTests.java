@@ -68,7 +68,7 @@ class OpenFaasStackTests {
 		assertThat(annotations.path("topic").asString()).isEqualTo("cron-function");
 		String schedule = annotations.path("schedule").asString();
 		assertThat(Cron.isValidFiveField(schedule)).as("five-field cron '%s'", schedule).isTrue();
-		assertThat(schedule).isEqualTo(Manifests.read("knative/pingsource.yaml").at("/spec/schedule").asString());
+		assertThat(schedule).isEqualTo(Manifests.read("knative/base/pingsource.yaml").at("/spec/schedule").asString());
 	}
 
 	@Test
@@ -150,7 +150,7 @@ class OpenFaasStackTests {
 			.orElseThrow();
 		assertThat(defaultAppImage)
 			.isEqualTo("APP_IMAGE=" + appImage.replace("${REGISTRY:-ghcr.io/example}", "ghcr.io/example"));
-		JsonNode kustomizeImage = Manifests.read("knative/kustomization.yaml").at("/images/0");
+		JsonNode kustomizeImage = Manifests.read("knative/base/kustomization.yaml").at("/images/0");
 		assertThat(tag(appImage)).isEqualTo(kustomizeImage.path("newTag").asString());
 	}
 
