@@ -157,12 +157,16 @@ class OpenFaasStackTests {
 	@Test
 	void databaseIsServerNotFile() {
 		assertThat(this.function.at("/environment/SPRING_DATASOURCE_URL").asString()).startsWith("jdbc:postgresql://");
+		assertThat(this.function.at("/environment/SPRING_DATASOURCE_USERNAME").asString()).isNotBlank();
+		assertThat(this.function.at("/environment").has("SPRING_DATASOURCE_PASSWORD")).isFalse();
+		assertThat(secrets()).contains("spring.datasource.password");
 	}
 
 	@Test
-	void singleReplicaWithinCommunityLimits() {
+	void replicasWithinCommunityLimits() {
 		assertThat(this.function.at("/labels/com.openfaas.scale.min").asString()).isEqualTo("1");
-		assertThat(this.function.at("/labels/com.openfaas.scale.max").asString()).isEqualTo("1");
+		assertThat(this.function.at("/labels/com.openfaas.scale.max").isString()).isTrue();
+		assertThat(Integer.parseInt(this.function.at("/labels/com.openfaas.scale.max").asString())).isBetween(2, 5);
 		assertThat(this.function.at("/limits/memory").asString()).isEqualTo("384Mi");
 	}
 
