@@ -170,6 +170,20 @@ class CycleEndpointTests {
 	}
 
 	@Test
+	void scrapeDuringCycleGetsServiceUnavailable() throws Exception {
+		this.gate.close();
+		CompletableFuture<HttpResponse<String>> cycle = sendAsync(binaryPing(UUID.randomUUID().toString()));
+		this.gate.awaitEntered(Duration.ofSeconds(10));
+		HttpResponse<String> scrape = send(HttpRequest.newBuilder(uri("/scrapeUsage")).GET());
+		this.gate.open();
+		assertThat(scrape.statusCode()).isEqualTo(503);
+		assertThat(scrape.headers().firstValue("Retry-After")).hasValue("7");
+		assertThat(scrape.body()).contains("Another monitoring cycle is still running");
+		assertThat(cycle.get().statusCode()).isEqualTo(200);
+		assertThat(send(HttpRequest.newBuilder(uri("/scrapeUsage")).GET()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void overlappingRedeliveryWaitsAndReplays() throws Exception {
 		String id = UUID.randomUUID().toString();
 		this.gate.close();
