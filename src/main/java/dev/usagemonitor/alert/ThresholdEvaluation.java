@@ -65,7 +65,7 @@ public class ThresholdEvaluation {
 	 * Runs in the caller's transaction, so the alerts commit or roll back together with
 	 * the observations of the cycle. On a shared store it first takes the store lock
 	 * {@value #EVALUATION_LOCK} until that transaction ends, so that evaluations on
-	 * several replicas run one after the other and each sees the alerts the previous one
+	 * several replicas run one after the other and each reads the alerts the previous one
 	 * fired. SQLite write transactions exclude each other anyway.
 	 * @throws org.springframework.transaction.IllegalTransactionStateException when no
 	 * transaction is active

@@ -58,7 +58,7 @@ class OAuthTokenStore {
 	 * Runs {@code refresh} unless another caller already replaced the pair {@code used},
 	 * and returns the account's current pair. On a shared store this runs in a
 	 * transaction that holds the account's token lock, so that replicas refresh one at a
-	 * time and each sees the pair the previous one stored. A refresh token used twice
+	 * time and each reads the pair the previous one stored. A refresh token used twice
 	 * would fail, or lose the pair the token endpoint rotated. The refreshed pair is
 	 * committed before this method returns.
 	 * @param refresh requests a new pair for the one it is given and stores it with

@@ -151,7 +151,7 @@ public class SqliteCopy {
 			}
 		}
 		if (!filled.isEmpty()) {
-			throw new SqliteCopyException("The PostgreSQL database already holds data (" + String.join(", ", filled)
+			throw new SqliteCopyException("The PostgreSQL database already contains data (" + String.join(", ", filled)
 					+ "). --migrate-from copies only into an empty database: create a new database, or empty this "
 					+ "one, and run it again");
 		}

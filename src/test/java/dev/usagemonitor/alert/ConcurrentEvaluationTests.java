@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two evaluations of one account in overlapping transactions, as two replicas of a shared
- * store run them: the second waits for the first to commit and then sees its alert,
+ * store run them: the second waits for the first to commit and then reads its alert,
  * instead of firing the alert again or failing on the one-firing-alert index.
  */
 class ConcurrentEvaluationTests extends AlertTestSupport {

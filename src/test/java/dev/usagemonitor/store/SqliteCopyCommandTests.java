@@ -89,7 +89,7 @@ class SqliteCopyCommandTests {
 		assertThat(copy(target, file)).isZero();
 
 		assertThat(copy(target, file)).isEqualTo(1);
-		assertThat(text(this.err)).contains("The PostgreSQL database already holds data (")
+		assertThat(text(this.err)).contains("The PostgreSQL database already contains data (")
 			.contains("accounts: 2 rows")
 			.contains("create a new database, or empty this one");
 	}
