@@ -56,10 +56,9 @@ public class StoreLocks {
 	 * {@link #shared()}.
 	 * @throws IllegalStateException when no transaction is active
 	 */
-	// NOTE: the wait has no timeout. A replica that hangs inside such a transaction
-	// blocks
-	// the others until PostgreSQL ends its session, which the server setting
-	// idle_in_transaction_session_timeout bounds.
+	// NOTE: the wait has no timeout. A replica that hangs inside such a
+	// transaction blocks the others until PostgreSQL ends its session, which
+	// the server setting idle_in_transaction_session_timeout bounds.
 	public void lockForTransaction(String name, long id) {
 		if (!shared()) {
 			return;
