@@ -11,9 +11,10 @@ import dev.usagemonitor.notify.FlushReport;
  * @param cycleId identifier of the cycle
  * @param startedAt start of the cycle
  * @param finishedAt end of the cycle
- * @param accounts one entry per configured account
+ * @param accounts one entry per collected account, then one per push account the cycle
+ * fired or resolved alerts for
  * @param notifications what the notification flush after the cycle did, or {@code null}
- * when the cycle did not flush
+ * when the cycle did not flush or the store failed during the flush
  */
 public record CycleSummary(String cycleId, Instant startedAt, Instant finishedAt, List<AccountSummary> accounts,
 		FlushReport notifications) {
@@ -22,7 +23,8 @@ public record CycleSummary(String cycleId, Instant startedAt, Instant finishedAt
 	 * The result of one account in a cycle.
 	 *
 	 * @param name account name
-	 * @param status collection status code
+	 * @param status collection status code, or {@code push} for an account the cycle does
+	 * not collect
 	 * @param message operator message
 	 * @param windowsStored number of windows stored
 	 * @param events alert events the cycle fired or resolved for this account

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.usagemonitor.support.StandardWebhooksReceiver;
 import dev.usagemonitor.support.StubServer.RecordedRequest;
 import dev.usagemonitor.support.StubServer.StubResponse;
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.usagemonitor.support.StandardWebhooksReceiver;
 import dev.usagemonitor.support.StoreTest;
 import dev.usagemonitor.support.StubServer;
 import dev.usagemonitor.support.StubServer.RecordedRequest;

@@ -85,6 +85,16 @@ public final class StubServer implements AutoCloseable {
 		return this.requests.stream().filter((request) -> request.path().equals(path)).toList();
 	}
 
+	/**
+	 * Forgets every queued response and recorded request, so that a server shared by
+	 * several tests starts each one empty.
+	 */
+	public StubServer reset() {
+		this.responses.clear();
+		this.requests.clear();
+		return this;
+	}
+
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			byte[] body = readAll(exchange.getRequestBody());

@@ -1,4 +1,4 @@
-package dev.usagemonitor.notify;
+package dev.usagemonitor.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,12 +14,15 @@ import dev.usagemonitor.support.StubServer.RecordedRequest;
  * the key after {@code whsec_}, signs {@code id.timestamp.body} and compares each
  * {@code v1,} entry in constant time.
  */
-final class StandardWebhooksReceiver {
+public final class StandardWebhooksReceiver {
 
 	private StandardWebhooksReceiver() {
 	}
 
-	static boolean verify(String secret, RecordedRequest request) throws Exception {
+	/**
+	 * Tells whether the request carries a valid {@code v1} signature for the secret.
+	 */
+	public static boolean verify(String secret, RecordedRequest request) throws Exception {
 		byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
 		Mac mac = Mac.getInstance("HmacSHA256");
 		mac.init(new SecretKeySpec(key, "HmacSHA256"));

@@ -1,0 +1,17 @@
+package dev.usagemonitor.transcript.ingest;
+
+/**
+ * How the parser classified one transcript line.
+ */
+public enum LineOutcome {
+
+	/** An assistant line with usage and a real model. */
+	USAGE,
+	/** A line written by Claude Code itself ({@code "model":"<synthetic>"}). */
+	SYNTHETIC,
+	/** A well-formed line without token usage (user, system, summary, unknown types). */
+	OTHER,
+	/** A blank, truncated, unparseable or non-object line, or one that is too long. */
+	MALFORMED
+
+}
