@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,8 +40,16 @@ public class SqliteCopy {
 
 	private final DataSource target;
 
-	public SqliteCopy(DataSource target) {
+	private final Map<String, Long> seedRows;
+
+	/**
+	 * Creates a copy into {@code target}.
+	 * @param seedRows the rows per table that the migrations insert themselves, which the
+	 * copy replaces
+	 */
+	public SqliteCopy(DataSource target, Map<String, Long> seedRows) {
 		this.target = target;
+		this.seedRows = Map.copyOf(seedRows);
 	}
 
 	/**
@@ -85,6 +94,7 @@ public class SqliteCopy {
 		requireSameSchemaVersion(file, source, target);
 		List<Table> tables = TargetTables.inForeignKeyOrder(target);
 		requireEmpty(target, tables);
+		deleteSeedRows(target, tables);
 		Map<String, Long> counts = new LinkedHashMap<>();
 		for (Table table : tables) {
 			counts.put(table.name(), copyTable(source, target, table));
@@ -142,11 +152,14 @@ public class SqliteCopy {
 			.orElse("none");
 	}
 
-	private static void requireEmpty(Connection target, List<Table> tables) throws SQLException {
+	/**
+	 * Checks that no table contains more rows than the migrations inserted.
+	 */
+	private void requireEmpty(Connection target, List<Table> tables) throws SQLException {
 		List<String> filled = new ArrayList<>();
 		for (Table table : tables) {
 			long rows = Long.parseLong(TargetTables.strings(target, "SELECT COUNT(*) FROM " + table.name()).get(0));
-			if (rows > 0) {
+			if (rows != this.seedRows.getOrDefault(table.name(), 0L)) {
 				filled.add(table.name() + ": " + rows(rows));
 			}
 		}
@@ -154,6 +167,22 @@ public class SqliteCopy {
 			throw new SqliteCopyException("The PostgreSQL database already contains data (" + String.join(", ", filled)
 					+ "). --migrate-from copies only into an empty database: create a new database, or empty this "
 					+ "one, and run it again");
+		}
+	}
+
+	/**
+	 * Deletes the rows the migrations inserted, children first, so that the copied rows
+	 * replace them.
+	 */
+	private void deleteSeedRows(Connection target, List<Table> tables) throws SQLException {
+		List<Table> childrenFirst = new ArrayList<>(tables);
+		Collections.reverse(childrenFirst);
+		for (Table table : childrenFirst) {
+			if (this.seedRows.containsKey(table.name())) {
+				try (PreparedStatement delete = target.prepareStatement("DELETE FROM " + table.name())) {
+					delete.executeUpdate();
+				}
+			}
 		}
 	}
 

@@ -8,6 +8,9 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.Location;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -61,7 +64,8 @@ public final class SqliteCopyCommand {
 	private static Map<String, Long> copy(Path file, String[] args, Class<?>... sources) {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(sources).web(WebApplicationType.NONE)
 			.run(args)) {
-			return new SqliteCopy(context.getBean(DataSource.class)).copyFrom(file);
+			Location[] locations = context.getBean(Flyway.class).getConfiguration().getLocations();
+			return new SqliteCopy(context.getBean(DataSource.class), MigrationSeeds.count(locations)).copyFrom(file);
 		}
 	}
 

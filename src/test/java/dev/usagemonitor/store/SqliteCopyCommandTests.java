@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.usagemonitor.UsageMonitorApplication;
 import dev.usagemonitor.collect.AccountRepository;
+import dev.usagemonitor.query.UsageRollups;
 import dev.usagemonitor.support.CommandLine;
 import dev.usagemonitor.support.StoreTest;
 import dev.usagemonitor.support.StubServer;
@@ -171,6 +172,11 @@ class SqliteCopyCommandTests {
 			jdbc.sql("INSERT INTO account_backoff (account_id, failures, blocked_until, updated_at) "
 					+ "VALUES (2, 1, 1700000600000, 1700000000000)")
 				.update();
+			jdbc.sql("INSERT INTO transcript_files (account_id, path, size, modified_at, byte_offset, imported_at) "
+					+ "VALUES (1, '/home/me/.claude/projects/demo/session.jsonl', 2048, 1700000000000, 2048, "
+					+ "1700000000000)")
+				.update();
+			context.getBean(UsageRollups.class).refresh();
 			return tables(jdbc);
 		}
 	}
