@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "monitor.accounts[0].name=me", "monitor.accounts[0].source=push",
-				"monitor.accounts[1].name=other", "monitor.accounts[1].source=push" })
+				"monitor.accounts[0].push-token=push-token-of-me", "monitor.accounts[1].name=other",
+				"monitor.accounts[1].source=push", "monitor.accounts[1].push-token=push-token-of-other" })
 @StoreTest
 class TranscriptImportTests {
 
