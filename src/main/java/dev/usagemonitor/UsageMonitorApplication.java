@@ -2,6 +2,7 @@ package dev.usagemonitor;
 
 import java.time.Clock;
 
+import dev.usagemonitor.store.SqliteCopyCommand;
 import dev.usagemonitor.transcript.importer.ImportCommand;
 
 import org.springframework.boot.SpringApplication;
@@ -17,7 +18,15 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class UsageMonitorApplication {
 
+	/**
+	 * Starts the monitor. With {@code --migrate-from=<sqlite file>} it copies that file
+	 * into the configured PostgreSQL database instead, and with {@code --import} it
+	 * imports transcripts; both exit without starting the web server.
+	 */
 	public static void main(String[] args) {
+		if (SqliteCopyCommand.isRequested(args)) {
+			System.exit(SqliteCopyCommand.run(args, System.out, System.err, UsageMonitorApplication.class));
+		}
 		if (ImportCommand.isRequested(args)) {
 			System.exit(ImportCommand.run(args));
 		}

@@ -9,6 +9,7 @@ import java.util.Optional;
 import dev.usagemonitor.collect.AccountRepository;
 import dev.usagemonitor.collect.Observation;
 import dev.usagemonitor.collect.ObservationRepository;
+import dev.usagemonitor.store.StoreLocks;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ThresholdEvaluation {
 
+	/** Name of the store lock that evaluations share. */
+	static final String EVALUATION_LOCK = "alert-evaluation";
+
 	private static final Logger logger = LoggerFactory.getLogger(ThresholdEvaluation.class);
 
 	private final Clock clock;
@@ -39,9 +43,11 @@ public class ThresholdEvaluation {
 
 	private final CollectionHealthRule collectionHealthRule;
 
+	private final StoreLocks locks;
+
 	ThresholdEvaluation(Clock clock, AccountRepository accounts, ObservationRepository observations,
 			WindowRules windowRules, DailyTokensRule dailyTokensRule, CollectionHealthRule collectionHealthRule,
-			ThresholdProperties thresholds) {
+			ThresholdProperties thresholds, StoreLocks locks) {
 		ThresholdValidator.validate(thresholds);
 		this.clock = clock;
 		this.accounts = accounts;
@@ -49,6 +55,7 @@ public class ThresholdEvaluation {
 		this.windowRules = windowRules;
 		this.dailyTokensRule = dailyTokensRule;
 		this.collectionHealthRule = collectionHealthRule;
+		this.locks = locks;
 	}
 
 	/**
@@ -56,12 +63,16 @@ public class ThresholdEvaluation {
 	 * without an account row are skipped. Every event row is stored with {@code cycleId}.
 	 * <p>
 	 * Runs in the caller's transaction, so the alerts commit or roll back together with
-	 * the observations of the cycle.
+	 * the observations of the cycle. On a shared store it first takes the store lock
+	 * {@value #EVALUATION_LOCK} until that transaction ends, so that evaluations on
+	 * several replicas run one after the other and each reads the alerts the previous one
+	 * fired. SQLite write transactions exclude each other anyway.
 	 * @throws org.springframework.transaction.IllegalTransactionStateException when no
 	 * transaction is active
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<AlertEvent> evaluate(String cycleId, Collection<String> accountNames) {
+		this.locks.lockForTransaction(EVALUATION_LOCK, 0);
 		List<AlertEvent> events = new ArrayList<>();
 		for (String name : accountNames) {
 			Optional<Long> accountId = this.accounts.findId(name);

@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.UnaryOperator;
 
 import dev.usagemonitor.config.Account;
+import dev.usagemonitor.store.StoreLocks;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,15 +22,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class OAuthTokenStore {
 
+	/** Name of the store lock that one account's token refreshes share. */
+	static final String TOKEN_LOCK = "oauth-token-refresh";
+
 	private final OAuthTokenRepository repository;
 
 	private final TransactionTemplate newTransaction;
 
 	private final SecretRedactor redactor;
 
-	OAuthTokenStore(OAuthTokenRepository repository, PlatformTransactionManager transactions, SecretRedactor redactor) {
+	private final StoreLocks locks;
+
+	OAuthTokenStore(OAuthTokenRepository repository, PlatformTransactionManager transactions, SecretRedactor redactor,
+			StoreLocks locks) {
 		this.repository = repository;
 		this.redactor = redactor;
+		this.locks = locks;
 		this.newTransaction = new TransactionTemplate(transactions);
 		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -43,6 +52,35 @@ class OAuthTokenStore {
 			.filter((stored) -> stored.configuredFingerprint().equals(fingerprint))
 			.map((stored) -> remember(stored.tokens()))
 			.orElseGet(() -> new OAuthTokens(account.accessToken(), account.refreshToken(), account.expiresAt()));
+	}
+
+	/**
+	 * Runs {@code refresh} unless another caller already replaced the pair {@code used},
+	 * and returns the account's current pair. On a shared store this runs in a
+	 * transaction that holds the account's token lock, so that replicas refresh one at a
+	 * time and each reads the pair the previous one stored. A refresh token used twice
+	 * would fail, or lose the pair the token endpoint rotated. The refreshed pair is
+	 * committed before this method returns.
+	 * @param refresh requests a new pair for the one it is given and stores it with
+	 * {@link #store}
+	 */
+	OAuthTokens rotate(Account account, long accountId, OAuthTokens used, UnaryOperator<OAuthTokens> refresh) {
+		if (!this.locks.shared()) {
+			return rotateUnlocked(account, accountId, used, refresh);
+		}
+		return this.newTransaction.execute((status) -> {
+			this.locks.lockForTransaction(TOKEN_LOCK, accountId);
+			return rotateUnlocked(account, accountId, used, refresh);
+		});
+	}
+
+	private OAuthTokens rotateUnlocked(Account account, long accountId, OAuthTokens used,
+			UnaryOperator<OAuthTokens> refresh) {
+		OAuthTokens current = current(account, accountId);
+		if (!current.refreshToken().equals(used.refreshToken())) {
+			return current;
+		}
+		return refresh.apply(used);
 	}
 
 	/**

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Refreshes OAuth access tokens at the token endpoint. The endpoint rotates the refresh
  * token, so the new pair is stored and committed before it is used, and refreshes of one
- * account never run at the same time.
+ * account never run at the same time: in this process a lock per account excludes them,
+ * and across replicas of a shared store the token lock of {@link OAuthTokenStore#rotate}.
  */
 @Component
 class TokenRefresher {
@@ -62,19 +63,20 @@ class TokenRefresher {
 		ReentrantLock lock = this.locks.computeIfAbsent(context.accountId(), (id) -> new ReentrantLock());
 		lock.lock();
 		try {
-			OAuthTokens current = this.store.current(context.account(), context.accountId());
-			if (!current.refreshToken().equals(used.refreshToken())) {
-				return current;
-			}
-			OAuthTokens rotated = requestNewPair(context, used);
-			this.store.store(context.account(), context.accountId(), rotated);
-			logger.info("Refreshed the OAuth access token of account {}; the new one expires at {}",
-					context.account().name(), rotated.expiresAt());
-			return rotated;
+			return this.store.rotate(context.account(), context.accountId(), used,
+					(expired) -> refreshAndStore(context, expired));
 		}
 		finally {
 			lock.unlock();
 		}
+	}
+
+	private OAuthTokens refreshAndStore(FetchContext context, OAuthTokens used) {
+		OAuthTokens rotated = requestNewPair(context, used);
+		this.store.store(context.account(), context.accountId(), rotated);
+		logger.info("Refreshed the OAuth access token of account {}; the new one expires at {}",
+				context.account().name(), rotated.expiresAt());
+		return rotated;
 	}
 
 	// NOTE: the grant is sent as JSON with the monitor's own User-Agent, as several

@@ -1,5 +1,7 @@
 package dev.usagemonitor.cycle;
 
+import dev.usagemonitor.store.StoreLocks;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,12 +11,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CycleConfiguration {
 
-	// TODO: with several replicas on PostgreSQL, register a database-backed CycleLock
-	// here
-	// (chosen by DatabaseVendor); this lock only excludes cycles within one process.
+	/**
+	 * Returns the cycle lock: within the process for SQLite, which has one writing
+	 * process, and across every replica for a shared PostgreSQL store.
+	 */
 	@Bean
-	CycleLock cycleLock() {
-		return new InProcessCycleLock();
+	CycleLock cycleLock(StoreLocks storeLocks) {
+		InProcessCycleLock local = new InProcessCycleLock();
+		return storeLocks.shared() ? new SharedCycleLock(local, storeLocks) : local;
 	}
 
 }

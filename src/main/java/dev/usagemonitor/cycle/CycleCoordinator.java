@@ -66,6 +66,18 @@ public class CycleCoordinator {
 		}
 	}
 
+	/**
+	 * Collects and stores every account without evaluating or notifying, under the cycle
+	 * lock, so that it never collects at the same time as a cycle.
+	 * @throws CycleBusyException when another cycle is still running after
+	 * {@link CycleProperties#lockWait()}
+	 */
+	public CycleSummary scrape() {
+		try (CycleLock.Lease lease = acquireLock()) {
+			return this.cycle.scrape();
+		}
+	}
+
 	private Optional<CycleOutcome> replay(CycleTrigger trigger) {
 		if (!trigger.isCloudEvent()) {
 			return Optional.empty();

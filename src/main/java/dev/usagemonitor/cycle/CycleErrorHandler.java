@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,9 +16,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Maps failures of {@code POST /} to status codes that Knative PingSource handles well:
  * it retries 503 (five times within about three seconds) but never 500. Bodies are RFC
- * 9457 problem details.
+ * 9457 problem details. Ordered first, so that these handlers win over the global ones
+ * for {@code POST /}.
  */
 @RestControllerAdvice(assignableTypes = CycleController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class CycleErrorHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(CycleErrorHandler.class);

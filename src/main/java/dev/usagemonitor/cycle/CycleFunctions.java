@@ -13,11 +13,12 @@ class CycleFunctions {
 
 	/**
 	 * {@code GET /scrapeUsage}: collects and stores every account and returns the summary
-	 * per account.
+	 * per account. It waits for a running cycle like {@code POST /} does, and answers 503
+	 * when that cycle outlasts the wait.
 	 */
 	@Bean
-	Supplier<CycleSummary> scrapeUsage(MonitoringCycle cycle) {
-		return cycle::scrape;
+	Supplier<CycleSummary> scrapeUsage(CycleCoordinator coordinator) {
+		return coordinator::scrape;
 	}
 
 }

@@ -6,10 +6,9 @@ import java.util.Optional;
 /**
  * Mutual exclusion of monitoring cycles: at most one cycle runs at a time.
  * <p>
- * The default implementation, {@link InProcessCycleLock}, covers one process, which is
- * what the SQLite store allows (one writer). A shared store with several replicas needs
- * an implementation whose lock is held in the database (an advisory lock or a lock row),
- * registered as the {@code CycleLock} bean instead.
+ * With SQLite, {@link InProcessCycleLock} covers the one process the store allows. With
+ * PostgreSQL, {@link SharedCycleLock} adds an advisory lock, so at most one cycle runs
+ * across all replicas.
  */
 public interface CycleLock {
 

@@ -50,7 +50,7 @@ public class NotificationStatusQuery {
 		LastError lastError = this.jdbc.sql("""
 				SELECT last_error, last_attempt_at FROM notification_outbox
 				WHERE channel = :channel AND last_error IS NOT NULL
-				ORDER BY last_attempt_at DESC, id DESC LIMIT 1
+				ORDER BY last_attempt_at DESC NULLS LAST, id DESC LIMIT 1
 				""")
 			.param("channel", status.name())
 			.query((rs, row) -> new LastError(rs.getString("last_error"), instant(rs, "last_attempt_at")))

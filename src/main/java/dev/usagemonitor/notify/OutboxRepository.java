@@ -51,6 +51,13 @@ class OutboxRepository {
 	/**
 	 * Claims a due message for one attempt: counts the attempt and hides the message from
 	 * other flushes until {@code leaseUntil}, after which a crashed attempt is retried.
+	 * <p>
+	 * The claim is one conditional update, so at most one of several concurrent flushes
+	 * wins, also across replicas. SQLite runs writes one at a time. PostgreSQL makes a
+	 * concurrent update of the same rows wait for the winner to commit and then evaluates
+	 * its {@code WHERE} clause again on the committed rows, which are no longer due. A
+	 * {@code FOR UPDATE SKIP LOCKED} claim would not serve here: it can split the rows of
+	 * one message between two flushes.
 	 * @return the number of attempts including this one, or 0 when another flush claimed
 	 * the message first
 	 */

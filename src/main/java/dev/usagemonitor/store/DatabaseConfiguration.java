@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -13,10 +15,12 @@ import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomiz
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
- * Prepares the store: creates the SQLite folder, applies the SQLite connection settings
- * and gives the migrations the column types of the vendor in use.
+ * Prepares the store: creates the SQLite folder, applies the SQLite connection settings,
+ * sizes the connection pool for the vendor, gives the migrations the column types of the
+ * vendor in use and provides the {@link StoreLocks}.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -31,17 +35,25 @@ class DatabaseConfiguration {
 			"busy_timeout", "5000", "foreign_keys", "true", "transaction_mode", "IMMEDIATE");
 
 	@Bean
-	static BeanPostProcessor sqliteDataSourcePreparer() {
+	static BeanPostProcessor dataSourcePreparer(Environment environment) {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
-				if (bean instanceof HikariDataSource dataSource
-						&& DatabaseVendor.of(dataSource.getJdbcUrl()) == DatabaseVendor.SQLITE) {
-					prepareSqlite(dataSource);
+				if (bean instanceof HikariDataSource dataSource) {
+					DatabaseVendor vendor = DatabaseVendor.of(dataSource.getJdbcUrl());
+					if (vendor == DatabaseVendor.SQLITE) {
+						prepareSqlite(dataSource);
+					}
+					PoolSize.of(vendor).applyTo(dataSource, environment);
 				}
 				return bean;
 			}
 		};
+	}
+
+	@Bean
+	StoreLocks storeLocks(DataSourceProperties properties, DataSource dataSource) {
+		return new StoreLocks(DatabaseVendor.of(properties.determineUrl()), dataSource);
 	}
 
 	@Bean

@@ -16,6 +16,8 @@ import dev.usagemonitor.collect.ObservationRepository;
 import dev.usagemonitor.collect.Spend;
 import dev.usagemonitor.collect.UsageWindow;
 import dev.usagemonitor.collect.WindowKind;
+import dev.usagemonitor.support.StoreTest;
+import dev.usagemonitor.support.TestDatabase;
 
 import org.junit.jupiter.api.BeforeEach;
 
@@ -31,9 +33,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Shared set-up of the alert tests: one application context over a real SQLite file, a
- * mutable clock, and helpers that seed data through the real repositories. Each test uses
- * its own account names, so tests do not see each other's rows.
+ * Shared set-up of the alert tests: one application context over a real store (see
+ * {@link TestDatabase}), a mutable clock, and helpers that seed data through the real
+ * repositories. Each test uses its own account names, so tests do not see each other's
+ * rows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = { "monitor.zone=Europe/Paris",
 		"monitor.cycle-interval=10m", "monitor.alerts.silences[0].name=holiday",
@@ -48,12 +51,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 		"monitor.thresholds.accounts.spender.spend-critical-amount=50",
 		"monitor.thresholds.accounts.light.daily-tokens-warning=500" })
 @Import(AlertTestSupport.ClockConfiguration.class)
+@StoreTest
 abstract class AlertTestSupport {
 
 	/** Tuesday 09:00 in Europe/Paris. */
 	static final Instant START = Instant.parse("2026-12-01T08:00:00Z");
 
-	static final Path DATABASE = databaseFile();
+	static final Path FOLDER = databaseFolder();
 
 	private static final AtomicInteger NAMES = new AtomicInteger();
 
@@ -85,7 +89,7 @@ abstract class AlertTestSupport {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + DATABASE);
+		TestDatabase.register(registry, FOLDER);
 	}
 
 	/**
@@ -163,11 +167,11 @@ abstract class AlertTestSupport {
 		return events.stream().map((e) -> e.type().code() + ":" + e.level().code() + ":" + e.state().code()).toList();
 	}
 
-	private static Path databaseFile() {
+	private static Path databaseFolder() {
 		try {
 			Path folder = Files.createTempDirectory("alert-tests");
 			folder.toFile().deleteOnExit();
-			return folder.resolve("usage.db");
+			return folder;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -11,6 +11,8 @@ import dev.usagemonitor.collect.AccountRepository;
 import dev.usagemonitor.collect.CollectionRunRepository;
 import dev.usagemonitor.collect.CollectionStatus;
 import dev.usagemonitor.collect.ObservationRepository;
+import dev.usagemonitor.support.StoreTest;
+import dev.usagemonitor.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"monitor.accounts[1].name=work", "monitor.accounts[1].source=claude-web",
 				"monitor.accounts[1].session-key=sk-ant-sid01-test", "monitor.claude-web.base-url=http://127.0.0.1:9" })
 @Import(AlertTestSupport.ClockConfiguration.class)
+@StoreTest
 class EvaluateThresholdsFunctionTests {
 
 	@Value("${local.server.port}")
@@ -55,8 +58,7 @@ class EvaluateThresholdsFunctionTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url",
-				() -> "jdbc:sqlite:" + AlertTestSupport.DATABASE.resolveSibling("function.db"));
+		TestDatabase.register(registry, AlertTestSupport.FOLDER.resolve("function"));
 	}
 
 	@Test

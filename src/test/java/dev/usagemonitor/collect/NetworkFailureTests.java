@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.usagemonitor.config.ConfiguredAccounts;
+import dev.usagemonitor.support.StoreTest;
 import dev.usagemonitor.support.StubServer;
 import dev.usagemonitor.support.StubServer.StubResponse;
+import dev.usagemonitor.support.TestDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @DirtiesContext
+@StoreTest
 class NetworkFailureTests {
 
 	static final StubServer stub = StubServer.start();
@@ -37,7 +40,7 @@ class NetworkFailureTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + folder.resolve("usage.db"));
+		TestDatabase.register(registry, folder);
 		registry.add("monitor.claude-web.base-url", () -> "http://127.0.0.1:" + closedPort());
 		registry.add("monitor.oauth.base-url", stub::baseUrl);
 		registry.add("monitor.http.max-response-size", () -> "2KB");

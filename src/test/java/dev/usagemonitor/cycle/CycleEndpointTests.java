@@ -16,11 +16,15 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.usagemonitor.support.StoreTest;
+import dev.usagemonitor.support.TestDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "monitor.cycle.lock-wait=2s", "monitor.cycle.retry-after=7s" })
 @Import({ CycleGate.Configuration.class, CycleEndpointTests.Clocks.class })
+@StoreTest
 class CycleEndpointTests {
 
 	static final String PING_SOURCE = "/apis/v1/namespaces/claude-usage/pingsources/claude-usage-monitor-cron";
@@ -68,7 +73,12 @@ class CycleEndpointTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + database() + "?busy_timeout=200");
+		if (TestDatabase.postgres()) {
+			TestDatabase.register(registry, folder);
+		}
+		else {
+			registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + database() + "?busy_timeout=200");
+		}
 	}
 
 	static Path database() {
@@ -157,6 +167,20 @@ class CycleEndpointTests {
 		assertThat(first.get().statusCode()).isEqualTo(200);
 		assertThat(this.gate.runs()).isEqualTo(1);
 		assertNoCloudEventHeaders(second.headers());
+	}
+
+	@Test
+	void scrapeDuringCycleGetsServiceUnavailable() throws Exception {
+		this.gate.close();
+		CompletableFuture<HttpResponse<String>> cycle = sendAsync(binaryPing(UUID.randomUUID().toString()));
+		this.gate.awaitEntered(Duration.ofSeconds(10));
+		HttpResponse<String> scrape = send(HttpRequest.newBuilder(uri("/scrapeUsage")).GET());
+		this.gate.open();
+		assertThat(scrape.statusCode()).isEqualTo(503);
+		assertThat(scrape.headers().firstValue("Retry-After")).hasValue("7");
+		assertThat(scrape.body()).contains("Another monitoring cycle is still running");
+		assertThat(cycle.get().statusCode()).isEqualTo(200);
+		assertThat(send(HttpRequest.newBuilder(uri("/scrapeUsage")).GET()).statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -260,6 +284,7 @@ class CycleEndpointTests {
 
 	@Test
 	void lockedDatabaseGetsServiceUnavailable() throws Exception {
+		Assumptions.assumeFalse(TestDatabase.postgres(), "locks the SQLite file with BEGIN IMMEDIATE");
 		try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + database());
 				Statement statement = other.createStatement()) {
 			statement.execute("BEGIN IMMEDIATE");

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
+import dev.usagemonitor.support.StoreTest;
+import dev.usagemonitor.support.TestDatabase;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -35,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "spring.cloud.function.definition=upperCaseProbe")
 @Import(DeployedEndpointsTests.Functions.class)
+@StoreTest
 class DeployedEndpointsTests {
 
 	@TempDir
@@ -47,7 +51,7 @@ class DeployedEndpointsTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + folder.resolve("usage.db"));
+		TestDatabase.register(registry, folder);
 	}
 
 	@Test
@@ -61,7 +65,7 @@ class DeployedEndpointsTests {
 
 	@Test
 	void pingSourceSinkRunsCycle() throws Exception {
-		String sinkPath = Manifests.read("knative/pingsource.yaml").at("/spec/sink/uri").asString();
+		String sinkPath = Manifests.read("knative/base/pingsource.yaml").at("/spec/sink/uri").asString();
 		HttpResponse<String> response = send(pingEvent(HttpRequest.newBuilder(uri(sinkPath))));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"cycleId\"");
@@ -84,7 +88,7 @@ class DeployedEndpointsTests {
 	}
 
 	private List<String> probePaths() {
-		JsonNode container = KnativeManifestTests.container(Manifests.read("knative/service.yaml"));
+		JsonNode container = KnativeManifestTests.container(Manifests.read("knative/base/service.yaml"));
 		JsonNode health = Manifests.read("func.yaml").at("/deploy/healthEndpoints");
 		List<String> paths = new ArrayList<>();
 		paths.add(container.at("/livenessProbe/httpGet/path").asString());

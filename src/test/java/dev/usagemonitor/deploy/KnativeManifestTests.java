@@ -28,8 +28,9 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code func.yaml} and {@code knative/}: schema validation plus the rules a schema
- * cannot express.
+ * {@code func.yaml} and {@code knative/} with its SQLite base: schema validation plus the
+ * rules a schema cannot express. {@link KnativePostgresOverlayTests} covers the
+ * PostgreSQL overlay.
  */
 class KnativeManifestTests {
 
@@ -41,15 +42,15 @@ class KnativeManifestTests {
 
 	final ObjectNode func = Manifests.read("func.yaml");
 
-	final ObjectNode service = Manifests.read("knative/service.yaml");
+	final ObjectNode service = Manifests.read("knative/base/service.yaml");
 
-	final ObjectNode pingSource = Manifests.read("knative/pingsource.yaml");
+	final ObjectNode pingSource = Manifests.read("knative/base/pingsource.yaml");
 
-	final ObjectNode claim = Manifests.read("knative/pvc.yaml");
+	final ObjectNode claim = Manifests.read("knative/base/pvc.yaml");
 
 	final ObjectNode secret = Manifests.read("knative/secret.example.yaml");
 
-	final ObjectNode kustomization = Manifests.read("knative/kustomization.yaml");
+	final ObjectNode kustomization = Manifests.read("knative/base/kustomization.yaml");
 
 	@Test
 	void funcYamlMatchesSchema() {
@@ -249,10 +250,21 @@ class KnativeManifestTests {
 		List<String> resources = new ArrayList<>();
 		this.kustomization.path("resources").forEach((resource) -> resources.add(resource.asString()));
 		assertThat(resources).containsExactlyInAnyOrder("pvc.yaml", "service.yaml", "pingsource.yaml");
-		assertThat(resources).allMatch((resource) -> Files.isRegularFile(Path.of("knative", resource)));
+		assertThat(resources).allMatch((resource) -> Files.isRegularFile(Path.of("knative/base", resource)));
 		assertThat(this.kustomization.path("namespace").asString()).isEqualTo(this.func.path("namespace").asString());
 		assertThat(this.kustomization.at("/images/0/name").asString())
 			.isEqualTo(container(this.service).path("image").asString());
+	}
+
+	@Test
+	void topKustomizationRendersBase() {
+		List<ObjectNode> rendered = Kustomize.render(Path.of("knative"));
+		assertThat(rendered).extracting((resource) -> resource.path("kind").asString())
+			.containsExactlyInAnyOrder("PersistentVolumeClaim", "Service", "PingSource");
+		ObjectNode service = Kustomize.only(rendered, "Service");
+		assertThat(service.at("/metadata/namespace").asString()).isEqualTo(this.func.path("namespace").asString());
+		assertThat(container(service).path("image").asString()).isEqualTo("ghcr.io/example/claude-usage-monitor:0.1.0");
+		assertThat(env(container(service), "SPRING_DATASOURCE_URL")).isEqualTo(DATABASE_URL);
 	}
 
 	@Test

@@ -52,7 +52,7 @@ final class Manifests {
 	}
 
 	/**
-	 * Reads a YAML file of the repository, for example {@code knative/service.yaml}.
+	 * Reads a YAML file of the repository, for example {@code knative/base/service.yaml}.
 	 */
 	static ObjectNode read(String path) {
 		return (ObjectNode) YAML.readTree(text(path));

@@ -68,7 +68,7 @@ class OpenFaasStackTests {
 		assertThat(annotations.path("topic").asString()).isEqualTo("cron-function");
 		String schedule = annotations.path("schedule").asString();
 		assertThat(Cron.isValidFiveField(schedule)).as("five-field cron '%s'", schedule).isTrue();
-		assertThat(schedule).isEqualTo(Manifests.read("knative/pingsource.yaml").at("/spec/schedule").asString());
+		assertThat(schedule).isEqualTo(Manifests.read("knative/base/pingsource.yaml").at("/spec/schedule").asString());
 	}
 
 	@Test
@@ -150,19 +150,23 @@ class OpenFaasStackTests {
 			.orElseThrow();
 		assertThat(defaultAppImage)
 			.isEqualTo("APP_IMAGE=" + appImage.replace("${REGISTRY:-ghcr.io/example}", "ghcr.io/example"));
-		JsonNode kustomizeImage = Manifests.read("knative/kustomization.yaml").at("/images/0");
+		JsonNode kustomizeImage = Manifests.read("knative/base/kustomization.yaml").at("/images/0");
 		assertThat(tag(appImage)).isEqualTo(kustomizeImage.path("newTag").asString());
 	}
 
 	@Test
 	void databaseIsServerNotFile() {
 		assertThat(this.function.at("/environment/SPRING_DATASOURCE_URL").asString()).startsWith("jdbc:postgresql://");
+		assertThat(this.function.at("/environment/SPRING_DATASOURCE_USERNAME").asString()).isNotBlank();
+		assertThat(this.function.at("/environment").has("SPRING_DATASOURCE_PASSWORD")).isFalse();
+		assertThat(secrets()).contains("spring.datasource.password");
 	}
 
 	@Test
-	void singleReplicaWithinCommunityLimits() {
+	void replicasWithinCommunityLimits() {
 		assertThat(this.function.at("/labels/com.openfaas.scale.min").asString()).isEqualTo("1");
-		assertThat(this.function.at("/labels/com.openfaas.scale.max").asString()).isEqualTo("1");
+		assertThat(this.function.at("/labels/com.openfaas.scale.max").isString()).isTrue();
+		assertThat(Integer.parseInt(this.function.at("/labels/com.openfaas.scale.max").asString())).isBetween(2, 5);
 		assertThat(this.function.at("/limits/memory").asString()).isEqualTo("384Mi");
 	}
 

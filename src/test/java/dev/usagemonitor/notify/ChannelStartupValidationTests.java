@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.usagemonitor.UsageMonitorApplication;
+import dev.usagemonitor.support.CommandLine;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,12 +26,12 @@ class ChannelStartupValidationTests {
 	@Test
 	void invalidChannelStopsStartupWithPropertyAndFix(CapturedOutput output) {
 		SpringApplicationBuilder application = new SpringApplicationBuilder(UsageMonitorApplication.class)
-			.web(WebApplicationType.NONE)
-			.properties("spring.datasource.url=jdbc:sqlite:" + this.folder.resolve("usage.db"),
-					"monitor.channels[0].name=team", "monitor.channels[0].type=email",
-					"monitor.channels[0].url=https://hooks.example.test/T0/s3cr3tPath");
+			.web(WebApplicationType.NONE);
+		String[] arguments = CommandLine.arguments(
+				"spring.datasource.url=jdbc:sqlite:" + this.folder.resolve("usage.db"), "monitor.channels[0].name=team",
+				"monitor.channels[0].type=email", "monitor.channels[0].url=https://hooks.example.test/T0/s3cr3tPath");
 
-		assertThatException().isThrownBy(application::run)
+		assertThatException().isThrownBy(() -> application.run(arguments))
 			.havingRootCause()
 			.isInstanceOf(InvalidChannelConfigurationException.class);
 		assertThat(output).contains("APPLICATION FAILED TO START")

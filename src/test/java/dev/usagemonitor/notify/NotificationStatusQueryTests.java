@@ -43,6 +43,26 @@ class NotificationStatusQueryTests extends OutboxTestSupport {
 	}
 
 	@Test
+	void lastErrorComesFromLatestAttempt() {
+		Channel hook = channel("hook", ChannelType.WEBHOOK, "/hook");
+		this.receiver.on("/hook", StubResponse.status(503).body("maintenance"));
+		long account = account("personal");
+		event(account, "cycle-1", "warning");
+		enqueue("cycle-1", hook);
+		flusher(hook).flush();
+		event(account, "cycle-2", "critical");
+		enqueue("cycle-2", hook);
+		this.clock.advance(Duration.ofHours(25));
+		flusher(hook).flush();
+
+		ChannelStatus status = new NotificationStatusQuery(this.jdbc, new Channels(List.of(hook))).channels().get(0);
+
+		assertThat(status.rowsByStatus()).isEqualTo(Map.of("given_up", 2L));
+		assertThat(status.lastError()).isEqualTo("not delivered within 24 h; last error: HTTP 503: maintenance");
+		assertThat(status.lastErrorAt()).isEqualTo(START);
+	}
+
+	@Test
 	void listsGivenUpRowsOfRemovedChannel() {
 		Channel removed = channel("old", ChannelType.SLACK, "/old");
 		event(account("personal"), "cycle-1", "warning");

@@ -16,9 +16,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.usagemonitor.support.StandardWebhooksReceiver;
+import dev.usagemonitor.support.StoreTest;
 import dev.usagemonitor.support.StubServer;
 import dev.usagemonitor.support.StubServer.RecordedRequest;
 import dev.usagemonitor.support.StubServer.StubResponse;
+import dev.usagemonitor.support.TestDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * receiver as one grouped message when {@code POST /notifyWebhook} flushes the outbox.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@StoreTest
 class NotifyWebhookFunctionTests {
 
 	private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -64,7 +67,7 @@ class NotifyWebhookFunctionTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + folder.resolve("usage.db"));
+		TestDatabase.register(registry, folder);
 		registry.add("monitor.dashboard.public-url", () -> "https://usage.example.test/");
 		for (int index = 0; index < TYPES.size(); index++) {
 			String type = TYPES.get(index);

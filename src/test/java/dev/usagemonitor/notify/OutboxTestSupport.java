@@ -19,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.usagemonitor.config.MonitorProperties;
 import dev.usagemonitor.support.MutableClock;
+import dev.usagemonitor.support.StoreTest;
 import dev.usagemonitor.support.StubServer;
+import dev.usagemonitor.support.TestDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,18 +33,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Base of the outbox tests. Every subclass shares one application context over a real
- * SQLite file, which is emptied before each test. Each test gets a receiver stub, a test
- * clock and builders for channels, alert events and flush instances. A new flush instance
- * plays the part of a newly started process.
+ * store (see {@link TestDatabase}), which is emptied before each test. Each test gets a
+ * receiver stub, a test clock and builders for channels, alert events and flush
+ * instances. A new flush instance plays the part of a newly started process.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@StoreTest
 abstract class OutboxTestSupport {
 
 	static final Instant START = Instant.parse("2026-03-03T08:00:00Z");
 
 	static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-	private static final Path DATABASE = createDatabaseFolder().resolve("usage.db");
+	private static final Path FOLDER = createDatabaseFolder();
 
 	@Autowired
 	JdbcClient jdbc;
@@ -63,7 +66,7 @@ abstract class OutboxTestSupport {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + DATABASE);
+		TestDatabase.register(registry, FOLDER);
 	}
 
 	@BeforeEach

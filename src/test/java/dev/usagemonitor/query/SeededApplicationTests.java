@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import dev.usagemonitor.collect.AccountRepository;
 import dev.usagemonitor.collect.CollectionRunRepository;
 import dev.usagemonitor.collect.ObservationRepository;
+import dev.usagemonitor.support.StoreTest;
+import dev.usagemonitor.support.TestDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "monitor.zone=Europe/Paris")
 @Import(UsageScenario.FixedClock.class)
+@StoreTest
 public abstract class SeededApplicationTests {
 
 	private static final Path DATABASE = createDatabaseFolder().resolve("usage.db");
@@ -41,7 +44,7 @@ public abstract class SeededApplicationTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + DATABASE);
+		TestDatabase.register(registry, DATABASE.getParent());
 	}
 
 	@BeforeEach

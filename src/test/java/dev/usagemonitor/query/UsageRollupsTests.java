@@ -11,6 +11,8 @@ import dev.usagemonitor.collect.AccountRepository;
 import dev.usagemonitor.collect.CollectionRunRepository;
 import dev.usagemonitor.collect.ObservationRepository;
 import dev.usagemonitor.collect.WindowKind;
+import dev.usagemonitor.support.StoreTest;
+import dev.usagemonitor.support.TestDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@StoreTest
 class UsageRollupsTests {
 
 	private static final Instant HOUR = Instant.parse("2026-03-10T14:00:00Z");
@@ -45,7 +48,7 @@ class UsageRollupsTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + folder.resolve("usage.db"));
+		TestDatabase.register(registry, folder);
 	}
 
 	@Test
@@ -103,7 +106,8 @@ class UsageRollupsTests {
 		observe(seed, account, 10, 20.0);
 		this.rollups.refresh();
 		Map<String, Object> day = this.jdbc.sql("""
-				SELECT MIN(min_utilization) AS min, MAX(max_utilization) AS max, SUM(samples) AS samples
+				SELECT MIN(min_utilization) AS min, MAX(max_utilization) AS max,
+				    CAST(SUM(samples) AS INTEGER) AS samples
 				FROM window_rollups WHERE account_id = :account AND grain_ms = 86400000
 				""").param("account", account).query().singleRow();
 		assertThat(day).containsEntry("min", 20.0).containsEntry("max", 70.0).containsEntry("samples", 2);

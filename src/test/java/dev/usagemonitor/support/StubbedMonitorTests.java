@@ -19,9 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the tests that run the whole application against a {@link StubServer} standing
- * in for claude.ai and the OAuth endpoints, with a real SQLite file and a
- * {@link MutableClock}. Subclasses share one application context; each test starts with
- * no back-off and no stored token.
+ * in for claude.ai and the OAuth endpoints, with a real store (see {@link TestDatabase})
+ * and a {@link MutableClock}. Subclasses share one application context; each test starts
+ * with no back-off and no stored token.
  *
  * <p>
  * Accounts: {@code web-auto} (claude-web, organization chosen), {@code web-pinned}
@@ -31,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestClockConfiguration.class)
+@StoreTest
 public abstract class StubbedMonitorTests {
 
 	public static final Instant START = Instant.parse("2026-09-14T12:00:00Z");
@@ -77,7 +78,7 @@ public abstract class StubbedMonitorTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + folder.resolve("usage.db"));
+		TestDatabase.register(registry, folder);
 		registry.add("monitor.claude-web.base-url", stub::baseUrl);
 		registry.add("monitor.oauth.base-url", stub::baseUrl);
 		registry.add("monitor.oauth.token-url", () -> stub.baseUrl() + TOKEN_PATH);

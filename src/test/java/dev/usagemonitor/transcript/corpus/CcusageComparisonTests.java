@@ -43,8 +43,9 @@ import static org.assertj.core.api.Assertions.offset;
  * unpriced and leave the cost empty.</li>
  * </ul>
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = { "monitor.zone=Europe/Berlin",
-		"monitor.accounts[0].name=cmp", "monitor.accounts[0].source=push" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = { "monitor.zone=Europe/Berlin", "monitor.accounts[0].name=cmp", "monitor.accounts[0].source=push",
+				"monitor.accounts[0].push-token=push-token-of-cmp" })
 class CcusageComparisonTests {
 
 	static final String ZONE = "Europe/Berlin";

@@ -14,6 +14,8 @@ import java.util.Map;
 
 import dev.usagemonitor.collect.AccountRepository;
 import dev.usagemonitor.transcript.SampleTranscript;
+import dev.usagemonitor.support.StoreTest;
+import dev.usagemonitor.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +29,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = { "monitor.accounts[0].name=me",
-		"monitor.accounts[0].source=push", "monitor.accounts[1].name=other", "monitor.accounts[1].source=push" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = { "monitor.accounts[0].name=me", "monitor.accounts[0].source=push",
+				"monitor.accounts[0].push-token=push-token-of-me", "monitor.accounts[1].name=other",
+				"monitor.accounts[1].source=push", "monitor.accounts[1].push-token=push-token-of-other" })
+@StoreTest
 class TranscriptImportTests {
 
 	static final String SESSION = "00000000-0000-4000-8000-000000000001";
@@ -55,7 +60,7 @@ class TranscriptImportTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + database.resolve("usage.db"));
+		TestDatabase.register(registry, database);
 	}
 
 	@BeforeEach

@@ -17,6 +17,8 @@ import dev.usagemonitor.collect.AccountRepository;
 import dev.usagemonitor.collect.Observation;
 import dev.usagemonitor.collect.ObservationRepository;
 import dev.usagemonitor.transcript.SampleTranscript;
+import dev.usagemonitor.support.StoreTest;
+import dev.usagemonitor.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "monitor.accounts[0].name=me", "monitor.accounts[0].source=push",
 				"monitor.accounts[0].push-token=" + PushEndpointsTests.TOKEN, "monitor.accounts[1].name=web",
 				"monitor.accounts[1].source=claude-web", "monitor.accounts[1].session-key=sk-ant-sid-EXAMPLE" })
+@StoreTest
 class PushEndpointsTests {
 
 	static final String TOKEN = "push-token-EXAMPLE-0123456789";
@@ -62,7 +65,7 @@ class PushEndpointsTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + folder.resolve("usage.db"));
+		TestDatabase.register(registry, folder);
 	}
 
 	@BeforeEach

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import dev.usagemonitor.collect.AccountRepository;
 import dev.usagemonitor.collect.ObservationRepository;
 import dev.usagemonitor.transcript.SampleTranscript;
+import dev.usagemonitor.support.StoreTest;
+import dev.usagemonitor.support.TestDatabase;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "monitor.accounts[0].name=me", "monitor.accounts[0].source=push",
 				"monitor.accounts[0].push-token=" + PushScriptsTests.TOKEN })
+@StoreTest
 class PushScriptsTests {
 
 	static final String TOKEN = "push-token-EXAMPLE-scripts";
@@ -55,7 +58,7 @@ class PushScriptsTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + database.resolve("usage.db"));
+		TestDatabase.register(registry, database);
 	}
 
 	@BeforeAll

@@ -15,6 +15,8 @@ import dev.usagemonitor.collect.AccountRepository;
 import dev.usagemonitor.transcript.SampleTranscript;
 import dev.usagemonitor.transcript.ingest.IngestTarget;
 import dev.usagemonitor.transcript.ingest.TranscriptIngester;
+import dev.usagemonitor.support.StoreTest;
+import dev.usagemonitor.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@StoreTest
 class BlockTests {
 
 	static final Instant NOW = Instant.parse("2026-09-14T10:00:00Z");
@@ -49,7 +52,7 @@ class BlockTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + folder.resolve("usage.db"));
+		TestDatabase.register(registry, folder);
 	}
 
 	@BeforeEach

@@ -16,6 +16,8 @@ import dev.usagemonitor.transcript.SampleTranscript;
 import dev.usagemonitor.transcript.ingest.IngestResult;
 import dev.usagemonitor.transcript.ingest.IngestTarget;
 import dev.usagemonitor.transcript.ingest.TranscriptIngester;
+import dev.usagemonitor.support.StoreTest;
+import dev.usagemonitor.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "monitor.zone=Europe/Berlin")
+@StoreTest
 class SampleTotalsTests {
 
 	static final Instant NOW = Instant.parse("2026-09-14T10:00:00Z");
@@ -60,7 +63,7 @@ class SampleTotalsTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + folder.resolve("usage.db"));
+		TestDatabase.register(registry, folder);
 	}
 
 	@BeforeEach

@@ -11,6 +11,8 @@ import dev.usagemonitor.transcript.SampleTranscript;
 import dev.usagemonitor.transcript.ingest.IngestResult;
 import dev.usagemonitor.transcript.ingest.IngestTarget;
 import dev.usagemonitor.transcript.ingest.TranscriptIngester;
+import dev.usagemonitor.support.StoreTest;
+import dev.usagemonitor.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +28,10 @@ import static org.assertj.core.api.Assertions.within;
  * The sample session priced with a table that lacks Claude Fable: its tokens are reported
  * as unpriced and the totals are marked incomplete.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = { "monitor.zone=Europe/Berlin",
-		"monitor.pricing.file=target/test-classes/pricing-without-fable.json" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = { "monitor.zone=Europe/Berlin",
+				"monitor.pricing.file=target/test-classes/pricing-without-fable.json" })
+@StoreTest
 class UnpricedModelTests {
 
 	@TempDir
@@ -44,7 +48,7 @@ class UnpricedModelTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + folder.resolve("usage.db"));
+		TestDatabase.register(registry, folder);
 	}
 
 	@Test
