@@ -55,6 +55,13 @@ final class ChartBuilder {
 				builder.yTicks());
 	}
 
+	/**
+	 * Top of the vertical axis at most, in percent. Higher values (a source can report
+	 * any number) are drawn at the top edge, so one absurd reading cannot stretch the
+	 * axis or multiply its ticks.
+	 */
+	static final double MAX_AXIS = 200;
+
 	private static double yMax(History history) {
 		double max = 100;
 		for (Series series : history.series()) {
@@ -62,7 +69,7 @@ final class ChartBuilder {
 				max = (bucket.max() != null) ? Math.max(max, bucket.max()) : max;
 			}
 		}
-		return Math.ceil(max / 10) * 10;
+		return Math.min(Math.ceil(max / 10) * 10, MAX_AXIS);
 	}
 
 	private SeriesView series(Series series, String color) {
@@ -181,7 +188,8 @@ final class ChartBuilder {
 
 		double y(double value) {
 			double height = ChartView.HEIGHT - ChartView.TOP - ChartView.BOTTOM;
-			return ChartView.TOP + height * (1 - value / this.yMax);
+			double clipped = Math.max(0, Math.min(value, this.yMax));
+			return ChartView.TOP + height * (1 - clipped / this.yMax);
 		}
 
 	}

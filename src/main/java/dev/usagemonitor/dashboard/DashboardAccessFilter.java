@@ -1,5 +1,7 @@
 package dev.usagemonitor.dashboard;
 
+import java.util.List;
+
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
@@ -58,6 +60,13 @@ class DashboardAccessFilter extends OncePerRequestFilter {
 				|| path.equals("/login");
 	}
 
+	/**
+	 * Functions that read usage or act on accounts and channels. {@code POST /} stays
+	 * open for the cron, and the push endpoints check the account's own push token.
+	 */
+	private static final List<String> PROTECTED_FUNCTIONS = List.of("queryUsage", "scrapeUsage", "evaluateThresholds",
+			"notifyWebhook");
+
 	static boolean isProtected(HttpServletRequest request) {
 		String path = request.getRequestURI();
 		if ("/".equals(path)) {
@@ -67,7 +76,7 @@ class DashboardAccessFilter extends OncePerRequestFilter {
 			return true;
 		}
 		String first = path.substring(1).split("/", 2)[0];
-		return first.contains("queryUsage");
+		return PROTECTED_FUNCTIONS.stream().anyMatch(first::contains);
 	}
 
 	private boolean isAuthorized(HttpServletRequest request) {

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -47,6 +49,15 @@ class DashboardAccessTests {
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"claude-usage\"");
 		assertThat(response.body()).contains("Missing or invalid dashboard token").doesNotContain(TOKEN);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/scrapeUsage", "/evaluateThresholds", "/notifyWebhook", "/scrapeUsage/x" })
+	void functionsThatActOrReadNeedToken(String path) throws Exception {
+		HttpResponse<String> get = send(request(path).GET());
+		HttpResponse<String> post = send(request(path).POST(HttpRequest.BodyPublishers.ofString("{}")));
+		assertThat(get.statusCode()).isEqualTo(401);
+		assertThat(post.statusCode()).isEqualTo(401);
 	}
 
 	@Test
