@@ -13,8 +13,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * The rows that the migrations insert themselves, for example the single progress row of
  * the chart rollups. They are read from a scratch in-memory SQLite database migrated with
- * the same locations, so {@link SqliteCopy} tells a freshly migrated PostgreSQL database
- * from one that contains data.
+ * the same locations, so that {@link SqliteCopy} can distinguish a freshly migrated
+ * PostgreSQL database from one that contains data.
  */
 final class MigrationSeeds {
 

@@ -26,10 +26,10 @@ import dev.usagemonitor.store.TargetTables.Table;
 /**
  * Copies every row of the monitor's SQLite file into an empty PostgreSQL store at the
  * same schema version, for {@code --migrate-from}. Tables are copied parents first, with
- * their ids, in one transaction: a failure leaves the target empty. Afterwards each
- * identity sequence continues after the highest copied id. The SQLite file is opened read
- * only and read in one transaction, so a monitor still writing to it does not tear the
- * copy.
+ * their ids, in one transaction, so a failure leaves no copied row behind. Afterwards
+ * each identity sequence continues after the highest copied id. The SQLite file is opened
+ * read only and read in one transaction, so a monitor still writing to it does not tear
+ * the copy.
  */
 public class SqliteCopy {
 
@@ -153,7 +153,8 @@ public class SqliteCopy {
 	}
 
 	/**
-	 * Checks that no table contains more rows than the migrations inserted.
+	 * Checks that each table contains only the rows the migrations inserted, which is
+	 * none for most tables.
 	 */
 	private void requireEmpty(Connection target, List<Table> tables) throws SQLException {
 		List<String> filled = new ArrayList<>();
