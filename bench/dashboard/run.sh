@@ -2,11 +2,11 @@
 # Dashboard query benchmark: builds the application, generates 10 accounts x 1 year of
 # 5-minute observations into a fresh SQLite file, starts the application on 127.0.0.1 and
 # measures queryUsage for one account over 30 days and 1 year.
-# Usage: bench/run.sh [WINDOWS_PER_OBSERVATION]   (default 1, about 1 M rows)
+# Usage: bench/dashboard/run.sh [WINDOWS_PER_OBSERVATION]   (default 1, about 1 M rows)
 # BENCH_NICE=-10 runs the application and the load client at that nice level (root only),
 # which keeps other work on a shared machine from dominating the tail latencies.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 windows="${1:-1}"
 port="${BENCH_PORT:-18089}"
 work="bench/target"
@@ -42,7 +42,7 @@ start_app() {
 echo "== Creating the schema"
 start_app && stop_app
 echo "== Generating observations ($windows window(s) per observation)"
-java -cp "$sqlite_jar" bench/GenerateUsageDatabase.java "$db" 10 365 "$windows"
+java -cp "$sqlite_jar" bench/dashboard/GenerateUsageDatabase.java "$db" 10 365 "$windows"
 ls -l "$db"
 
 start_app
@@ -58,9 +58,9 @@ grep -o "Brought the usage rollups up to date in [0-9]* ms" "$work/app.log"
 
 echo "== Load: one account, sequential requests on a kept-alive connection"
 for range in 24h 30d 1y; do
-  $nice java bench/QueryLoad.java "http://127.0.0.1:$port/queryUsage?account=bench-01&range=$range" 2000 500
+  $nice java bench/dashboard/QueryLoad.java "http://127.0.0.1:$port/queryUsage?account=bench-01&range=$range" 2000 500
 done
-$nice java bench/QueryLoad.java "http://127.0.0.1:$port/?range=30d" 1000 300
+$nice java bench/dashboard/QueryLoad.java "http://127.0.0.1:$port/?range=30d" 1000 300
 if command -v wrk >/dev/null; then
   echo "== wrk, 2 connections, 20 s, 30d"
   wrk -t1 -c2 -d20s --latency "http://127.0.0.1:$port/queryUsage?account=bench-01&range=30d" | sed -n '1,20p'
