@@ -11,8 +11,8 @@ import org.springframework.boot.autoconfigure.preinitialize.BackgroundPreinitial
  * Every {@link java.net.http.HttpClient} the monitor builds at start-up takes this
  * context, and creating it (reading the trust store and parsing its certificates) is one
  * of the larger single steps of a cold start. Boot runs pre-initializers only when the
- * JVM sees more than one processor; otherwise the first client creates the context as
- * before.
+ * JVM has more than one processor available. Otherwise the first client creates the
+ * context as before.
  */
 class TlsBackgroundPreinitializer implements BackgroundPreinitializer {
 
