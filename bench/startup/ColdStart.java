@@ -55,8 +55,8 @@ public final class ColdStart {
 
 	private static void train(Map<String, List<String>> options) throws Exception {
 		List<String> flags = List.of(single(options, "flags").strip().split("\\s+"));
-		Training.run(single(options, "java"), flags, Path.of(single(options, "app-dir")),
-				Path.of(single(options, "fixtures")), Path.of(single(options, "work")));
+		Training.run(single(options, "java"), flags, path(options, "app-dir"), path(options, "fixtures"),
+				path(options, "work"));
 	}
 
 	private static void measure(Map<String, List<String>> options) throws Exception {
@@ -68,7 +68,7 @@ public final class ColdStart {
 			throw new IllegalArgumentException("measure needs at least two --variant NAME=COMMAND options");
 		}
 		String loadBefore = Machine.load();
-		var results = new Benchmark(variants, Path.of(single(options, "fixtures")), Path.of(single(options, "work")))
+		var results = new Benchmark(variants, path(options, "fixtures"), path(options, "work"))
 			.run(Integer.parseInt(single(options, "rounds")));
 		String markdown = Report.markdown(results, Machine.describe(loadBefore));
 		Report.write(Path.of(single(options, "report")), markdown);
@@ -85,6 +85,14 @@ public final class ColdStart {
 			options.computeIfAbsent(args[i].substring(2), (key) -> new ArrayList<>()).add(args[i + 1]);
 		}
 		return options;
+	}
+
+	/**
+	 * Returns an option as an absolute path, because the monitor runs in its own working
+	 * directory.
+	 */
+	private static Path path(Map<String, List<String>> options, String name) {
+		return Path.of(single(options, name)).toAbsolutePath().normalize();
 	}
 
 	private static String single(Map<String, List<String>> options, String name) {
