@@ -4,6 +4,8 @@
 # The same image runs on Knative (knative/) and is the base of the OpenFaaS image (openfaas/).
 # bench/startup/run.sh performs the same steps on a host and measures the result; keep the two
 # in step.
+# NOTE: the AOT cache training step was only run through bench/startup/run.sh on a host, never
+# in an actual `docker build`.
 
 # ---- Build: the Maven wrapper packages the Boot jar, then it is extracted into layers.
 FROM eclipse-temurin:25-jdk AS build
