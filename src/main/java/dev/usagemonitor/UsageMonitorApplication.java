@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Bean;
  * Entry point of the Claude usage monitor: collects plan usage, evaluates thresholds,
  * sends notifications and serves the dashboard.
  */
-@SpringBootApplication
+@SpringBootApplication(proxyBeanMethods = false)
 @ConfigurationPropertiesScan
 public class UsageMonitorApplication {
 
