@@ -29,9 +29,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs one monitoring cycle: collect every account over HTTP outside any transaction;
- * then, in one transaction, store the outcomes, evaluate the alert rules and put the
- * resulting events in the notification outbox; after the commit, send what the outbox
+ * Runs one monitoring cycle. It collects every account over HTTP outside any transaction.
+ * Then one transaction stores the outcomes, evaluates the alert rules and puts the
+ * resulting events in the notification outbox. After the commit, it sends what the outbox
  * holds.
  * <p>
  * Every configured account is evaluated, push accounts included: nothing is collected for
