@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param finishedAt end of the attempt
  * @param status outcome
  * @param message one line telling the operator what happened and what to do
- * @param httpStatus status of the last HTTP answer, or {@code null} when none arrived
+ * @param httpStatus status of the last HTTP response, or {@code null} when none arrived
  */
 public record CollectionRun(long id, long accountId, String cycleId, Instant startedAt, Instant finishedAt,
 		CollectionStatus status, String message, Integer httpStatus) {

@@ -3,9 +3,9 @@ package dev.usagemonitor.collect;
 import java.time.Instant;
 
 /**
- * One limit window as parsed from a usage answer.
+ * One limit window as parsed from a usage response.
  *
- * @param id stable identifier: the answer's key ({@code five_hour}, {@code seven_day},
+ * @param id stable identifier: the response's key ({@code five_hour}, {@code seven_day},
  * {@code nimbus_quill}, …) or, for a {@code limits[]} entry without such a key, its kind
  * plus scope ({@code weekly_scoped:fable})
  * @param kind what the window limits

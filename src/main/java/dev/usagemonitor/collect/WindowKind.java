@@ -3,7 +3,7 @@ package dev.usagemonitor.collect;
 import java.util.Locale;
 
 /**
- * What a usage window limits. Unknown window keys of the usage answer become
+ * What a usage window limits. Unknown window keys of the usage response become
  * {@link #OTHER}.
  */
 public enum WindowKind {

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Answers 503 with {@code Retry-After} when a function such as {@code scrapeUsage} waited
+ * Returns 503 with {@code Retry-After} when a function such as {@code scrapeUsage} waited
  * for the cycle lock in vain. {@link CycleErrorHandler} does the same for {@code POST /}.
  */
 @RestControllerAdvice

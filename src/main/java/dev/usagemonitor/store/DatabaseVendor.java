@@ -1,7 +1,7 @@
 package dev.usagemonitor.store;
 
 /**
- * The two supported stores, told apart by the JDBC URL.
+ * The two supported stores, distinguished by the JDBC URL.
  */
 public enum DatabaseVendor {
 

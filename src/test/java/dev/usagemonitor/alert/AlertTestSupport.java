@@ -1,5 +1,6 @@
 package dev.usagemonitor.alert;
 
+import dev.usagemonitor.support.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

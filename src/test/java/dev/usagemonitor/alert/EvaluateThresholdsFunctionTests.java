@@ -1,5 +1,6 @@
 package dev.usagemonitor.alert;
 
+import dev.usagemonitor.support.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -176,7 +176,7 @@ abstract class CycleEndToEndTestSupport {
 	}
 
 	/**
-	 * Returns the {@code GET /queryUsage} answer for one account.
+	 * Returns the {@code GET /queryUsage} response for one account.
 	 */
 	JsonNode queryUsage(String account) throws Exception {
 		return summary(HttpRequest.newBuilder(uri("/queryUsage?account=" + account)).GET());

@@ -1,5 +1,6 @@
 package dev.usagemonitor.cycle;
 
+import dev.usagemonitor.support.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;

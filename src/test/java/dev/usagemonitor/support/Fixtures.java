@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads the sample answers under {@code src/test/resources/fixtures}.
+ * Reads the sample responses under {@code src/test/resources/fixtures}.
  */
 public final class Fixtures {
 

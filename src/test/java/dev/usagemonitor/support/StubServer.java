@@ -22,9 +22,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A real HTTP server on a loopback port that stands in for claude.ai, the OAuth endpoints
- * and chat services in tests. Each path has a queue of canned responses; the last
- * response of a queue is repeated once the others are used up. Every request is recorded.
+ * A real HTTP server on a loopback port that replaces claude.ai, the OAuth endpoints and
+ * chat services in tests. Each path has a queue of canned responses; the last response of
+ * a queue is repeated once the others are used up. Every request is recorded.
  */
 public final class StubServer implements AutoCloseable {
 
@@ -184,7 +184,7 @@ public final class StubServer implements AutoCloseable {
 	 * @param status HTTP status
 	 * @param headers response headers
 	 * @param body response body
-	 * @param delay time to wait before answering, or {@code null}
+	 * @param delay time to wait before responding, or {@code null}
 	 */
 	public record StubResponse(int status, Map<String, String> headers, byte[] body, Duration delay) {
 

@@ -36,8 +36,8 @@ final class LineFields {
 	final UsageFields usage = new UsageFields();
 
 	/**
-	 * Reads the top-level object; the parser stands on its {@code START_OBJECT} and ends
-	 * on the matching {@code END_OBJECT}.
+	 * Reads the top-level object; the parser is positioned on its {@code START_OBJECT}
+	 * and ends on the matching {@code END_OBJECT}.
 	 */
 	void readEnvelope(JsonParser parser) {
 		String name;

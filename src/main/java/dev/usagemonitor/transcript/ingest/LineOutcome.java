@@ -1,7 +1,7 @@
 package dev.usagemonitor.transcript.ingest;
 
 /**
- * How the parser classified one transcript line.
+ * Classification of one transcript line by the parser.
  */
 public enum LineOutcome {
 
